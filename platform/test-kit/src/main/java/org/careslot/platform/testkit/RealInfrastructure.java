@@ -1,0 +1,37 @@
+package org.careslot.platform.testkit;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Starts the real servers a test class needs (once per test JVM, shared by every class that asks)
+ * and publishes their coordinates as Spring Boot properties (system properties), before any
+ * Spring context of the class is built. Put it before {@code @SpringBootTest}.
+ *
+ * <p>Properties set: {@code spring.datasource.url/username/password} (database {@link #database()}),
+ * {@code spring.kafka.bootstrap-servers}; with {@link #keycloak()}:
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} and {@code careslot.keycloak.base-url};
+ * with {@link #smtp()}: {@code spring.mail.host} and {@code spring.mail.port}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Inherited
+@ExtendWith(RealInfrastructureExtension.class)
+public @interface RealInfrastructure {
+
+    boolean postgres() default true;
+
+    /** The database the datasource properties point at; created on first use. */
+    String database() default "app";
+
+    boolean kafka() default true;
+
+    boolean keycloak() default false;
+
+    boolean smtp() default false;
+}

@@ -1,0 +1,26 @@
+package org.careslot.platform.testkit;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/** See {@link RealInfrastructure}. */
+public final class RealInfrastructureExtension implements BeforeAllCallback {
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        RealInfrastructure wanted = AnnotationSupport
+                .findAnnotation(context.getRequiredTestClass(), RealInfrastructure.class)
+                .orElseThrow();
+        if (wanted.postgres()) {
+            var postgres = TestInfrastructure.postgres();
+            postgres.createDatabase(wanted.database());
+            System.setProperty("spring.datasource.url", postgres.jdbcUrl(wanted.database()));
+            System.setProperty("spring.datasource.username", postgres.username());
+            System.setProperty("spring.datasource.password", postgres.password());
+        }
+        if (wanted.kafka()) {
+            System.setProperty("spring.kafka.bootstrap-servers", TestInfrastructure.kafka().bootstrapServers());
+        }
+    }
+}
