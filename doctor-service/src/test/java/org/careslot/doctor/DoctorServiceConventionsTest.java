@@ -1,0 +1,19 @@
+package org.careslot.doctor;
+
+import org.careslot.platform.testkit.RealInfrastructure;
+import org.careslot.platform.testkit.conventions.ServiceConventionsContract;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@RealInfrastructure(database = "doctor")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DoctorServiceConventionsTest implements ServiceConventionsContract {
+
+    @LocalServerPort
+    int port;
+
+    @Override
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+}

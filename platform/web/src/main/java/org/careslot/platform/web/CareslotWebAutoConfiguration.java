@@ -1,0 +1,53 @@
+package org.careslot.platform.web;
+
+import io.micrometer.tracing.Tracer;
+import org.careslot.platform.web.problem.ProblemDetailsExceptionHandler;
+import org.careslot.platform.web.security.CurrentUserArgumentResolver;
+import org.careslot.platform.web.security.ServiceSecurityConfiguration;
+import org.careslot.platform.web.tracing.TraceIdResponseHeaderFilter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.UrlHandlerFilter;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
+
+/** The HTTP conventions of api.md for every servlet service. */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Import({ProblemDetailsExceptionHandler.class, ServiceSecurityConfiguration.class})
+public class CareslotWebAutoConfiguration {
+
+    /** Django-style {@code /path/} is canonical, {@code /path} must work too: controllers map the bare form. */
+    @Bean
+    FilterRegistrationBean<UrlHandlerFilter> trailingSlashFilter() {
+        var registration = new FilterRegistrationBean<>(
+                UrlHandlerFilter.trailingSlashHandler("/**").wrapRequest().build());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<TraceIdResponseHeaderFilter> traceIdResponseHeaderFilter(ObjectProvider<Tracer> tracer) {
+        var registration = new FilterRegistrationBean<>(new TraceIdResponseHeaderFilter(tracer.getIfAvailable()));
+        // after ServerHttpObservationFilter (HIGHEST_PRECEDENCE + 1) opened the span, before security may reject
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
+    WebMvcConfigurer currentUserArgument() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CurrentUserArgumentResolver());
+            }
+        };
+    }
+}
