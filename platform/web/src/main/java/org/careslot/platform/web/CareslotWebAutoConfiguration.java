@@ -1,6 +1,7 @@
 package org.careslot.platform.web;
 
 import io.micrometer.tracing.Tracer;
+import org.careslot.platform.web.openapi.ServiceOpenApiConfiguration;
 import org.careslot.platform.web.problem.ProblemDetailsExceptionHandler;
 import org.careslot.platform.web.security.CurrentUserArgumentResolver;
 import org.careslot.platform.web.security.ServiceSecurityConfiguration;
@@ -21,7 +22,7 @@ import java.util.List;
 /** The HTTP conventions of api.md for every servlet service. */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({ProblemDetailsExceptionHandler.class, ServiceSecurityConfiguration.class})
+@Import({ProblemDetailsExceptionHandler.class, ServiceSecurityConfiguration.class, ServiceOpenApiConfiguration.class})
 public class CareslotWebAutoConfiguration {
 
     /** Django-style {@code /path/} is canonical, {@code /path} must work too: controllers map the bare form. */
