@@ -15,8 +15,10 @@ import java.lang.annotation.Target;
  *
  * <p>Properties set: {@code spring.datasource.url/username/password} (database {@link #database()}),
  * {@code spring.kafka.bootstrap-servers}; with {@link #keycloak()}:
- * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} and {@code careslot.keycloak.base-url};
- * with {@link #smtp()}: {@code spring.mail.host} and {@code spring.mail.port}.
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, {@code careslot.keycloak.url} and the master-realm
+ * admin as {@code careslot.keycloak.admin-username/-password};
+ * with {@link #smtp()}: {@code spring.mail.host} and {@code spring.mail.port}. Tokens for tests come from
+ * {@link KeycloakTokens}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

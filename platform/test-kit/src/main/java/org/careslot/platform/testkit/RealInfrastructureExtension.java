@@ -22,5 +22,17 @@ public final class RealInfrastructureExtension implements BeforeAllCallback {
         if (wanted.kafka()) {
             System.setProperty("spring.kafka.bootstrap-servers", TestInfrastructure.kafka().bootstrapServers());
         }
+        if (wanted.keycloak()) {
+            var keycloak = TestInfrastructure.keycloak();
+            System.setProperty("careslot.keycloak.url", keycloak.baseUrl());
+            System.setProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuerUri());
+            System.setProperty("careslot.keycloak.admin-username", keycloak.bootstrapAdminUser());
+            System.setProperty("careslot.keycloak.admin-password", keycloak.bootstrapAdminPassword());
+        }
+        if (wanted.smtp()) {
+            var smtp = TestInfrastructure.smtp();
+            System.setProperty("spring.mail.host", smtp.host());
+            System.setProperty("spring.mail.port", Integer.toString(smtp.smtpPort()));
+        }
     }
 }

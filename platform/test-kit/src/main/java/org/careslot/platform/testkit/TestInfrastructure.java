@@ -1,16 +1,29 @@
 package org.careslot.platform.testkit;
 
 import org.careslot.platform.infra.KafkaServer;
+import org.careslot.platform.infra.KeycloakServer;
+import org.careslot.platform.infra.KeycloakServer.KeycloakSettings;
 import org.careslot.platform.infra.PostgresServer;
+import org.careslot.platform.infra.SmtpServer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * The servers of this test JVM: each starts on first use and stops when the JVM exits, so all test
- * classes of a module share one PostgreSQL, one Kafka, and so on.
+ * classes of a module share one PostgreSQL, one Kafka, one Keycloak and one SMTP server.
  */
 public final class TestInfrastructure {
 
+    /** Master-realm admin of the test Keycloak (for the admin REST API); its password is random per JVM. */
+    public static final String KEYCLOAK_BOOTSTRAP_ADMIN = "bootstrap-admin";
+
     private static PostgresServer postgres;
     private static KafkaServer kafka;
+    private static KeycloakServer keycloak;
+    private static SmtpServer smtp;
 
     private TestInfrastructure() {
     }
@@ -29,6 +42,40 @@ public final class TestInfrastructure {
             stopOnExit(kafka);
         }
         return kafka;
+    }
+
+    /**
+     * Keycloak with the {@code appointments} realm freshly imported (in-memory database), on free ports. The
+     * distribution is unpacked once per build under the repository's {@code target/keycloak}, shared by all modules.
+     */
+    public static synchronized KeycloakServer keycloak() {
+        if (keycloak == null) {
+            Path logFile = Path.of("target", "keycloak-logs", "keycloak-" + ProcessHandle.current().pid() + ".log")
+                    .toAbsolutePath();
+            keycloak = KeycloakServer.start(new KeycloakSettings(keycloakInstallRoot(), 0, 0, false, logFile,
+                    KEYCLOAK_BOOTSTRAP_ADMIN, UUID.randomUUID().toString(), Map.of()));
+            // KeycloakServer registers its own shutdown hook
+        }
+        return keycloak;
+    }
+
+    public static synchronized SmtpServer smtp() {
+        if (smtp == null) {
+            smtp = SmtpServer.start(0);
+            stopOnExit(smtp);
+        }
+        return smtp;
+    }
+
+    /** {@code <repository root>/target/keycloak}: the root is the nearest directory holding {@code .mvn}. */
+    static Path keycloakInstallRoot() {
+        Path module = Path.of("").toAbsolutePath();
+        for (Path dir = module; dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve(".mvn"))) {
+                return dir.resolve("target/keycloak");
+            }
+        }
+        return module.resolve("target/keycloak");
     }
 
     static void stopOnExit(AutoCloseable server) {

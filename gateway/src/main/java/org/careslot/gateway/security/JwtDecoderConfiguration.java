@@ -1,0 +1,30 @@
+package org.careslot.gateway.security;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+/**
+ * Keycloak access tokens checked against the realm's JWKS (fetched on the first token, re-fetched when a token
+ * names an unknown key) and its issuer; no OIDC discovery, so the gateway starts and stays up while Keycloak is
+ * still starting. No audience check: Keycloak's access tokens carry {@code aud=account}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class JwtDecoderConfiguration {
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
+            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuerUri) {
+        NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).build();
+        nimbus.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuerUri));
+        // Keys that cannot be fetched surface as IllegalStateException, which security would turn into a 500; as a
+        // plain (not "bad") JwtException it becomes an AuthenticationServiceException: 503, identity provider down.
+        return token -> nimbus.decode(token)
+                .onErrorMap(error -> !(error instanceof JwtException),
+                        error -> new JwtException("Cannot obtain the token signing keys from " + jwkSetUri, error));
+    }
+}

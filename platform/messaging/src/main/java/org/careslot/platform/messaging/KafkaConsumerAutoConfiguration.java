@@ -1,0 +1,62 @@
+package org.careslot.platform.messaging;
+
+import org.careslot.platform.messaging.consume.DeadLetterPublishing;
+import org.careslot.platform.messaging.consume.FailureReason;
+import org.careslot.platform.messaging.envelope.InvalidEventException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+
+/**
+ * Error handling of every {@code @KafkaListener} built by Boot's container factory (Boot applies a single
+ * {@link CommonErrorHandler} bean to it): bounded exponential retries, then the record goes to
+ * {@code <topic>.dlt} with a {@value FailureReason#HEADER} header, and the partition moves on. Records that
+ * are not events of the contract ({@link InvalidEventException}) are dead-lettered without retries.
+ */
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, MessagingAutoConfiguration.class})
+@ConditionalOnBean(KafkaAdmin.class)
+public class KafkaConsumerAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaConsumerAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "careslot.messaging.consumer.dead-letter.enabled", matchIfMissing = true)
+    DeadLetterPublishing messagingDeadLetterPublishing(MessagingProperties properties, KafkaAdmin admin,
+                                                       KafkaProperties kafkaProperties) {
+        MessagingProperties.DeadLetter deadLetter = properties.consumer().deadLetter();
+        short replication = deadLetter.replicationFactor() != null ? deadLetter.replicationFactor()
+                : properties.topicDefaults().replicationFactor();
+        return new DeadLetterPublishing(kafkaProperties.buildProducerProperties(), admin, deadLetter.partitions(),
+                replication);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler messagingErrorHandler(MessagingProperties properties,
+                                              ObjectProvider<DeadLetterPublishing> deadLetters) {
+        MessagingProperties.Retry retry = properties.consumer().retry();
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
+        backOff.setInitialInterval(retry.initialInterval().toMillis());
+        backOff.setMultiplier(retry.multiplier());
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        DeadLetterPublishing publishing = deadLetters.getIfAvailable();
+        ConsumerRecordRecoverer recoverer = publishing != null ? publishing.recoverer()
+                : (record, exception) -> log.error("Skipping {}-{}@{} after retries (dead letters disabled): {}",
+                        record.topic(), record.partition(), record.offset(), FailureReason.describe(exception));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(InvalidEventException.class);
+        return handler;
+    }
+}
