@@ -2,6 +2,7 @@ package org.careslot.gateway.docs;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
@@ -12,7 +13,8 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 
 /**
  * {@code /v1/} is the documented address of the Swagger UI; springdoc serves it under {@code /v1/swagger-ui/},
- * listing the OpenAPI of every service (routed to each at {@code /v3/api-docs/{service}}).
+ * listing the OpenAPI of every service (routed to each at {@code /v3/api-docs/{service}}). A plain 302, which every
+ * browser and HTTP client follows for a GET.
  */
 @Configuration(proxyBeanMethods = false)
 public class SwaggerUiEntryPoint {
@@ -21,6 +23,6 @@ public class SwaggerUiEntryPoint {
 
     @Bean
     RouterFunction<ServerResponse> swaggerUiRedirect() {
-        return route(GET("/v1").or(GET("/v1/")), request -> ServerResponse.temporaryRedirect(SWAGGER_UI).build());
+        return route(GET("/v1").or(GET("/v1/")), request -> ServerResponse.status(HttpStatus.FOUND).location(SWAGGER_UI).build());
     }
 }

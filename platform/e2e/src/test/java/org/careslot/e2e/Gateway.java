@@ -1,0 +1,100 @@
+package org.careslot.e2e;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** A frontend's view of the platform: HTTP to the gateway (and Keycloak's token endpoint for logging in). */
+final class Gateway {
+
+    static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    /** One HTTP answer with its body parsed as JSON when it is JSON. */
+    record Response(int status, HttpResponseHeaders headers, String body) {
+
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        String contentType() {
+            return headers.first("Content-Type");
+        }
+    }
+
+    record HttpResponseHeaders(java.net.http.HttpHeaders raw) {
+        String first(String name) {
+            return raw.firstValue(name).orElse(null);
+        }
+    }
+
+    private final RunningStack stack;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    Gateway(RunningStack stack) {
+        this.stack = stack;
+    }
+
+    Response get(String path) {
+        return get(path, null);
+    }
+
+    Response get(String path, String accessToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)).GET();
+        if (accessToken != null) {
+            request.header("Authorization", "Bearer " + accessToken);
+        }
+        return send(request);
+    }
+
+    Response postJson(String path, Object body, String accessToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (accessToken != null) {
+            request.header("Authorization", "Bearer " + accessToken);
+        }
+        return send(request);
+    }
+
+    /** Logs in at Keycloak with the public client, as the web frontend does. */
+    String keycloakAccessToken(String username, String password) {
+        String form = Map.of("grant_type", "password", "client_id", "careslot-web", "username", username,
+                        "password", password).entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        Response response = send(HttpRequest.newBuilder(URI.create(
+                        stack.keycloakUrl() + "/realms/appointments/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        if (response.status() != 200) {
+            throw new IllegalStateException("Keycloak login failed: " + response.status() + " " + response.body());
+        }
+        return response.json().get("access_token").asString();
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), new HttpResponseHeaders(response.headers()), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

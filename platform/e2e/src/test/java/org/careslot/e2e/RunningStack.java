@@ -1,0 +1,171 @@
+package org.careslot.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole platform, started once per test JVM exactly as {@code ./local-stack.sh} starts it (the launcher jar), but
+ * on free ports and with its data under {@code platform/e2e/target/stack}, so it never collides with a developer's
+ * running stack. Stopped with SIGTERM when the JVM exits, as Ctrl-C would.
+ */
+final class RunningStack {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
+    private static final String LAUNCHER = "platform/local-stack/target/platform-local-stack-0.1.0-SNAPSHOT.jar";
+    private static final List<String> PORT_VARIABLES = List.of("GATEWAY_PORT", "IDENTITY_PORT", "DOCTOR_PORT",
+            "BOOKING_PORT", "NOTIFICATION_PORT", "REPORTING_PORT", "KEYCLOAK_PORT", "KEYCLOAK_MANAGEMENT_PORT",
+            "POSTGRES_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "SMTP_PORT");
+
+    private static RunningStack shared;
+
+    private final Process launcher;
+    private final Map<String, Integer> ports;
+    private final Path output;
+    private final Duration startup;
+
+    private RunningStack(Process launcher, Map<String, Integer> ports, Path output, Duration startup) {
+        this.launcher = launcher;
+        this.ports = ports;
+        this.output = output;
+        this.startup = startup;
+    }
+
+    static synchronized RunningStack get() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "e2e-stack-stop"));
+        }
+        return shared;
+    }
+
+    String gatewayUrl() {
+        return "http://localhost:" + ports.get("GATEWAY_PORT");
+    }
+
+    /** Keycloak's issuer: frontends log in there directly (password grant of the public client). */
+    String keycloakUrl() {
+        return "http://localhost:" + ports.get("KEYCLOAK_PORT");
+    }
+
+    Duration startup() {
+        return startup;
+    }
+
+    private static RunningStack start() {
+        Path root = Path.of(System.getProperty("careslot.e2e.project-root", "../..")).toAbsolutePath().normalize();
+        Path launcherJar = root.resolve(LAUNCHER);
+        if (!Files.isRegularFile(launcherJar)) {
+            throw new IllegalStateException(launcherJar + " is missing: run the whole build (./mvnw verify)");
+        }
+        Path stackDir = Path.of(System.getProperty("careslot.e2e.stack-dir", "target/stack")).toAbsolutePath();
+        Map<String, Integer> ports = freePorts();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx192m", "-XX:+UseSerialGC", "-jar", launcherJar.toString(), "--fresh"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        Map<String, String> environment = builder.environment();
+        ports.forEach((name, port) -> environment.put(name, Integer.toString(port)));
+        environment.put("LOCAL_STACK_DIR", stackDir.toString());
+        environment.put("CARESLOT_HOME", root.toString());
+        Path output = stackDir.getParent().resolve("stack-launcher.out");
+        Instant begin = Instant.now();
+        try {
+            Files.createDirectories(output.getParent());
+            Process process = builder.start();
+            CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> copyUntilReady(process, output));
+            boolean isReady = ready.get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            if (!isReady) {
+                throw new IllegalStateException("the local stack exited before READY; see " + output + ":\n"
+                        + Files.readString(output));
+            }
+            RunningStack stack = new RunningStack(process, ports, output, Duration.between(begin, Instant.now()));
+            System.out.println("e2e: local stack READY at " + stack.gatewayUrl() + " in "
+                    + stack.startup.toSeconds() + " s");
+            return stack;
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the local stack was not READY within " + READY_TIMEOUT + "; see " + output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the local stack: " + e.getMessage(), e);
+        }
+    }
+
+    /** Copies the launcher's output to a file (on a daemon thread, for as long as it runs); true once READY came. */
+    private static boolean copyUntilReady(Process process, Path output) {
+        CompletableFuture<Boolean> ready = new CompletableFuture<>();
+        Thread copier = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                 var writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    writer.write(line);
+                    writer.newLine();
+                    writer.flush();
+                    if (line.startsWith("READY ")) {
+                        ready.complete(true);
+                    }
+                }
+            } catch (IOException ignored) {
+                // the launcher went away
+            }
+            ready.complete(false);
+        }, "e2e-stack-output");
+        copier.setDaemon(true);
+        copier.start();
+        return ready.join();
+    }
+
+    private static Map<String, Integer> freePorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (String variable : PORT_VARIABLES) {
+                ServerSocket socket = new ServerSocket(0);
+                held.add(socket);
+                ports.put(variable, socket.getLocalPort());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // freeing a probe socket
+                }
+            }
+        }
+        return ports;
+    }
+
+    /** SIGTERM, as Ctrl-C would, and wait for the launcher to stop everything it started. */
+    private void stop() {
+        List<ProcessHandle> tree = new ArrayList<>(launcher.descendants().toList());
+        launcher.destroy();
+        try {
+            if (!launcher.waitFor(120, TimeUnit.SECONDS)) {
+                launcher.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        System.out.println("e2e: local stack stopped; launcher output in " + output);
+    }
+}
