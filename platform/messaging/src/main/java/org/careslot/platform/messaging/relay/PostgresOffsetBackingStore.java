@@ -60,11 +60,17 @@ public class PostgresOffsetBackingStore extends MemoryOffsetBackingStore {
     @Override
     public void start() {
         super.start();
-        try (Statement statement = connection().createStatement();
-             ResultSet rows = statement.executeQuery("SELECT offset_key, offset_value FROM " + TABLE)) {
-            while (rows.next()) {
-                data.put(ByteBuffer.wrap(rows.getBytes(1)), ByteBuffer.wrap(rows.getBytes(2)));
+        try {
+            Connection db = connection();
+            try (Statement statement = db.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT offset_key, offset_value FROM " + TABLE)) {
+                while (rows.next()) {
+                    data.put(ByteBuffer.wrap(rows.getBytes(1)), ByteBuffer.wrap(rows.getBytes(2)));
+                }
             }
+            // autocommit is off: end the read, or the session stays "idle in transaction" (holding back
+            // vacuum's xmin horizon) until the first offset write, which an idle outbox may never bring
+            db.commit();
             log.debug("Loaded {} relay offsets", data.size());
         } catch (SQLException e) {
             throw new IllegalStateException("could not read relay offsets from " + TABLE, e);

@@ -1,0 +1,4 @@
+package org.careslot.identity.location;
+
+public record DivisionResponse(int id, String name) {
+}
