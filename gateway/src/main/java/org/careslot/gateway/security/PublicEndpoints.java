@@ -22,6 +22,8 @@ public final class PublicEndpoints {
                 ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, bothForms(
                         "/api/v1/user/register", "/api/v1/user/login", "/api/v1/refresh/token")),
                 ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/v1/locations/**"),
+                // profile photos are plain <img> sources (doctor cards in search)
+                ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/v1/user/photos/**"),
                 ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, bothForms(
                         "/api/v1/doctors", "/api/v1/doctors/{id}", "/api/v1/doctors/{id}/availability")),
                 // Swagger UI (at /v1/) and its assets, each service's OpenAPI, probes and metrics

@@ -258,6 +258,9 @@ public final class KeycloakServer implements AutoCloseable {
                 || name.equals("PRINT_ENV") || name.startsWith("QUARKUS_"));
         environment.put("JAVA_HOME", System.getProperty("java.home"));
         environment.put("JAVA_OPTS_KC_HEAP", HEAP);
+        // JBoss Threads resets thread locals through reflection; on JDK 24+ without this its executor threads die
+        // ("thread-local-reset capability") and requests fail at random
+        environment.put("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED");
         environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", settings.bootstrapAdminUser());
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", settings.bootstrapAdminPassword());
         environment.putAll(settings.environment());

@@ -13,7 +13,8 @@ import java.lang.annotation.Target;
  * and publishes their coordinates as Spring Boot properties (system properties), before any
  * Spring context of the class is built. Put it before {@code @SpringBootTest}.
  *
- * <p>Properties set: {@code spring.datasource.url/username/password} (database {@link #database()}),
+ * <p>Properties set: {@code spring.datasource.url/username/password} (database {@link #database()}) and the
+ * outbox relay's {@code careslot.messaging.relay.slot-name} ({@code <database>_outbox}: slots are per server),
  * {@code spring.kafka.bootstrap-servers}; with {@link #keycloak()}:
  * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, {@code careslot.keycloak.url} and the master-realm
  * admin as {@code careslot.keycloak.admin-username/-password};

@@ -18,6 +18,8 @@ public final class RealInfrastructureExtension implements BeforeAllCallback {
             System.setProperty("spring.datasource.url", postgres.jdbcUrl(wanted.database()));
             System.setProperty("spring.datasource.username", postgres.username());
             System.setProperty("spring.datasource.password", postgres.password());
+            // Replication slots are per server, not per database: test classes sharing the server need their own.
+            System.setProperty("careslot.messaging.relay.slot-name", wanted.database() + "_outbox");
         }
         if (wanted.kafka()) {
             System.setProperty("spring.kafka.bootstrap-servers", TestInfrastructure.kafka().bootstrapServers());

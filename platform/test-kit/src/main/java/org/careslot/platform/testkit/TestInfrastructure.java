@@ -6,7 +6,6 @@ import org.careslot.platform.infra.KeycloakServer.KeycloakSettings;
 import org.careslot.platform.infra.PostgresServer;
 import org.careslot.platform.infra.SmtpServer;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -67,15 +66,9 @@ public final class TestInfrastructure {
         return smtp;
     }
 
-    /** {@code <repository root>/target/keycloak}: the root is the nearest directory holding {@code .mvn}. */
+    /** {@code <repository root>/target/keycloak}, shared by every module of a build. */
     static Path keycloakInstallRoot() {
-        Path module = Path.of("").toAbsolutePath();
-        for (Path dir = module; dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve(".mvn"))) {
-                return dir.resolve("target/keycloak");
-            }
-        }
-        return module.resolve("target/keycloak");
+        return EventContract.repositoryRoot().resolve("target/keycloak");
     }
 
     static void stopOnExit(AutoCloseable server) {

@@ -5,6 +5,8 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -37,6 +39,10 @@ import java.util.stream.Collectors;
  * map keyed by the snake_case field name; anything unexpected becomes a 500 that reveals nothing internal.
  */
 @RestControllerAdvice
+// before Boot's own ProblemDetailsExceptionHandler, which spring.mvc.problemdetails.enabled also registers (its
+// auto-configuration runs first and does not see this one): otherwise Boot's would answer Spring MVC's exceptions
+// without the 'errors' member
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsExceptionHandler.class);

@@ -1,0 +1,63 @@
+package org.careslot.identity.user.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.careslot.identity.photo.UserPhotos;
+import org.careslot.identity.user.UserProfileService;
+import org.careslot.identity.user.UserProfileService.TokenIdentity;
+import org.careslot.identity.user.api.UserResponses.Profile;
+import org.careslot.identity.user.persistence.UserAccount;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+@RestController
+@Tag(name = "Own profile")
+class MeController {
+
+    private final UserProfileService profiles;
+    private final UserPhotos photos;
+
+    MeController(UserProfileService profiles, UserPhotos photos) {
+        this.profiles = profiles;
+        this.photos = photos;
+    }
+
+    @GetMapping("/api/v1/user/me")
+    @Operation(summary = "Your profile, including your medical profile if you are a patient")
+    Profile me(@AuthenticationPrincipal Jwt token) {
+        return profile(profiles.profileOf(identity(token)));
+    }
+
+    @PatchMapping("/api/v1/user/me")
+    @Operation(summary = "Change your profile",
+            description = "Writable: full_name, phone, division_id, district_id, thana_id, date_of_birth, gender, "
+                    + "and for patients blood_group, emergency_contact, medical_history. id, email, role and "
+                    + "is_active are ignored (never applied), as is any unknown member.")
+    Profile update(@AuthenticationPrincipal Jwt token, @RequestBody JsonNode patch) {
+        return profile(profiles.update(identity(token), patch));
+    }
+
+    private Profile profile(UserAccount user) {
+        return Profile.of(user, photos.photoUrl(user.getId()).orElse(null));
+    }
+
+    static TokenIdentity identity(Jwt token) {
+        Object access = token.getClaims().get("realm_access");
+        Set<String> roles = new HashSet<>();
+        if (access instanceof java.util.Map<?, ?> map && map.get("roles") instanceof List<?> list) {
+            list.forEach(role -> roles.add(String.valueOf(role)));
+        }
+        return new TokenIdentity(UUID.fromString(token.getSubject()), token.getClaimAsString("email"),
+                token.getClaimAsString("name"), roles);
+    }
+}
