@@ -37,7 +37,9 @@ class RelayLifecycleTest {
             OutboxRelay relay = context.getBean(OutboxRelay.class);
             slot = relay.slotName();
             await().atMost(Duration.ofSeconds(60)).until(() -> relay.status().state() == RelayState.RUNNING);
-            assertThat(slots(admin, slot)).containsExactly(Map.of("slot_name", slot, "active", true));
+            // the task reports started a moment before its WAL sender attaches to the slot
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(slots(admin, slot)).containsExactly(Map.of("slot_name", slot, "active", true)));
             assertThat(admin.queryForObject("SELECT count(*) FROM pg_publication WHERE pubname = ?", Long.class,
                     context.getBean(ReplicationSetup.class).publicationName())).isOne();
         }
