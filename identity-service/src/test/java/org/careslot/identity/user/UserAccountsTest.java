@@ -295,6 +295,10 @@ class UserAccountsTest {
         assertThat(list.json().get("count").asLong()).isOne();
         assertThat(list.json().get("results").get(0).get("email").asString()).isEqualTo(email);
         assertThat(http.get("/api/v1/users/?is_active=maybe", adminToken).status()).isEqualTo(400);
+        Answer unfiltered = http.get("/api/v1/users/", adminToken);
+        assertThat(unfiltered.status()).as(unfiltered.body()).isEqualTo(200);
+        assertThat(unfiltered.json().get("count").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(http.get("/api/v1/users/?search=100%25_", adminToken).json().get("count").asLong()).isZero();
         assertThat(http.get("/api/v1/users/" + UUID.randomUUID() + "/", adminToken).status()).isEqualTo(404);
 
         Answer deactivated = http.patch("/api/v1/users/" + patient.get("id").asString() + "/",
