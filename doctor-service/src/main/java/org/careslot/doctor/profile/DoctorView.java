@@ -1,0 +1,27 @@
+package org.careslot.doctor.profile;
+
+import org.careslot.doctor.profile.domain.Specialization;
+import org.careslot.doctor.profile.persistence.DoctorProfile;
+import org.careslot.doctor.user.persistence.KnownUser;
+
+import java.util.UUID;
+
+/**
+ * A doctor as clients and events see it: the profile joined with the doctor's account from identity.user.v1. Until
+ * that account is known here, name and location are null and {@code isActive} is false (the doctor is not listed).
+ *
+ * @param consultationFee BDT, a decimal string with 2 places, e.g. "500.00"
+ */
+public record DoctorView(UUID id, String fullName, Specialization specialization, String licenseNumber,
+                         int experienceYears, String consultationFee, String qualification, String bio,
+                         Integer divisionId, Integer districtId, Integer thanaId, String timeZone, boolean isActive) {
+
+    public static DoctorView of(DoctorProfile profile, KnownUser user) {
+        return new DoctorView(profile.getId(), user == null ? null : user.getFullName(), profile.getSpecialization(),
+                profile.getLicenseNumber(), profile.getExperienceYears(),
+                profile.getConsultationFee().setScale(2).toPlainString(), profile.getQualification(),
+                profile.getBio(), user == null ? null : user.getDivisionId(),
+                user == null ? null : user.getDistrictId(), user == null ? null : user.getThanaId(),
+                profile.getTimeZone(), user != null && user.isActiveDoctor());
+    }
+}

@@ -1,0 +1,172 @@
+package org.careslot.doctor.profile;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.careslot.doctor.support.DoctorHttp;
+import org.careslot.doctor.support.DoctorHttp.Answer;
+import org.careslot.doctor.support.IdentityEvents;
+import org.careslot.doctor.support.IdentityEvents.User;
+import org.careslot.doctor.support.Profiles;
+import org.careslot.doctor.support.Tokens;
+import org.careslot.doctor.support.Tokens.Caller;
+import org.careslot.platform.messaging.envelope.EventEnvelope;
+import org.careslot.platform.testkit.EventContract;
+import org.careslot.platform.testkit.RealInfrastructure;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * identity.user.v1 consumed as it arrives in production: redelivered and out-of-order events are normal and must be
+ * applied at most once and never backwards; an account change republishes the doctor.
+ */
+@RealInfrastructure(database = "doctor_identity_events", keycloak = true)
+@ExtendWith(IdentityEvents.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.kafka.consumer.group-id=doctor-identity-events-test")
+@DirtiesContext
+class IdentityUserEventsTest {
+
+    static final Duration ARRIVAL = Duration.ofSeconds(30);
+
+    static Caller admin;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    DoctorHttp http;
+
+    @BeforeAll
+    static void users() {
+        admin = Tokens.newUser("ADMIN");
+    }
+
+    @BeforeEach
+    void setUp() {
+        http = new DoctorHttp(port);
+    }
+
+    long version(UUID doctor) {
+        return jdbc.queryForObject("SELECT version FROM doctor_profile WHERE id = ?", Long.class, doctor);
+    }
+
+    boolean processed(EventEnvelope event) {
+        return jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE event_id = ?", Long.class,
+                event.id()) == 1;
+    }
+
+    Map<String, Object> knownUser(UUID id) {
+        return jdbc.queryForMap("SELECT full_name, sequence, is_active FROM known_user WHERE id = ?", id);
+    }
+
+    @Test
+    void redeliveredAndOlderEventsAreAppliedAtMostOnceAndNeverBackwards() {
+        UUID doctor = UUID.randomUUID();
+        Answer created = http.put("/api/v1/doctors/" + doctor + "/profile/", Profiles.profile(), admin.token());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(version(doctor)).isEqualTo(1L);
+
+        User account = User.doctor(doctor, "Sabrina Sultana", 3, 26, 201);
+        EventEnvelope registered = IdentityEvents.publish("user.registered", account, 1);
+        await().atMost(ARRIVAL).until(() -> processed(registered));
+        assertThat(knownUser(doctor)).containsEntry("full_name", "Sabrina Sultana").containsEntry("sequence", 1L);
+        assertThat(version(doctor)).as("the account arrived: a new version of the doctor").isEqualTo(2L);
+
+        // the same event again (a redelivery), and an older state under a new event id (reordering)
+        IdentityEvents.send(registered);
+        IdentityEvents.send(registered);
+        EventEnvelope stale = IdentityEvents.publish("user.updated", account.withName("Stale Name"), 1);
+        EventEnvelope renamed = IdentityEvents.publish("user.updated", account.withName("Sabrina Sultana Chowdhury"), 3);
+        EventEnvelope older = IdentityEvents.publish("user.updated", account.withName("Older Name"), 2);
+        // one key, one partition: once the last is processed, all before it are
+        await().atMost(ARRIVAL).until(() -> processed(older));
+
+        assertThat(processed(stale)).isTrue();
+        assertThat(processed(renamed)).isTrue();
+        assertThat(knownUser(doctor)).containsEntry("full_name", "Sabrina Sultana Chowdhury")
+                .containsEntry("sequence", 3L);
+        assertThat(version(doctor)).as("only the registration and the rename changed the doctor").isEqualTo(3L);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE event_id = ?", Long.class,
+                registered.id())).isEqualTo(1L);
+        assertThat(http.get("/api/v1/doctors/" + doctor + "/", null).json().get("full_name").asString())
+                .isEqualTo("Sabrina Sultana Chowdhury");
+
+        // a change this service does not show (the phone) is stored but is not a new version of the doctor
+        EventEnvelope phone = IdentityEvents.publish("user.updated",
+                account.withName("Sabrina Sultana Chowdhury").withPhone("+8801811111111"), 4);
+        await().atMost(ARRIVAL).until(() -> processed(phone));
+        assertThat(knownUser(doctor)).containsEntry("sequence", 4L);
+        assertThat(version(doctor)).isEqualTo(3L);
+
+        List<ConsumerRecord<String, String>> records = EventContract.awaitRecords("doctor.profile.v1",
+                record -> doctor.toString().equals(record.key()), 3, ARRIVAL);
+        assertThat(records).hasSize(3);
+        assertThat(records).extracting(record -> EventContract.envelope(record).get("sequence").asLong())
+                .containsExactly(1L, 2L, 3L);
+        assertThat(records).extracting(record -> EventContract.envelope(record).get("data").get("full_name"))
+                .extracting(name -> name.isNull() ? null : name.asString())
+                .containsExactly(null, "Sabrina Sultana", "Sabrina Sultana Chowdhury");
+        records.forEach(record -> EventContract.assertMatchesContract(record, "doctor.profile.v1/doctor.json"));
+    }
+
+    @Test
+    void deactivationAndReactivationRepublishTheDoctor() {
+        UUID doctor = UUID.randomUUID();
+        assertThat(http.put("/api/v1/doctors/" + doctor + "/profile/", Profiles.profile(), admin.token()).status())
+                .isEqualTo(201);
+        User account = User.doctor(doctor, "Tanvir Ahmed", 6, 47, 380);
+        IdentityEvents.publish("user.registered", account, 5);
+        IdentityEvents.publish("user.deactivated", account.withActive(false), 6);
+        EventEnvelope reactivated = IdentityEvents.publish("user.updated", account.withLocation(6, 48, 390), 7);
+        await().atMost(ARRIVAL).until(() -> processed(reactivated));
+
+        List<ConsumerRecord<String, String>> records = EventContract.awaitRecords("doctor.profile.v1",
+                record -> doctor.toString().equals(record.key()), 4, ARRIVAL);
+        List<JsonNode> data = records.stream().map(record -> EventContract.envelope(record).get("data")).toList();
+        assertThat(data).extracting(d -> d.get("is_active").asBoolean()).containsExactly(false, true, false, true);
+        assertThat(data.getLast().get("district_id").asInt()).isEqualTo(48);
+        assertThat(data.getLast().get("thana_id").asInt()).isEqualTo(390);
+        records.forEach(record -> EventContract.assertMatchesContract(record, "doctor.profile.v1/doctor.json"));
+    }
+
+    @Test
+    void accountsOfOtherRolesAreNotKept() {
+        UUID patient = UUID.randomUUID();
+        EventEnvelope event = IdentityEvents.publish("user.registered",
+                User.doctor(patient, "Rafiq Islam", 1, 1, 1).withRole("PATIENT"), 1);
+        await().atMost(ARRIVAL).until(() -> processed(event));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM known_user WHERE id = ?", Long.class, patient)).isZero();
+    }
+
+    @Test
+    void aDoctorWhoseAccountArrivesLaterBecomesListed() {
+        Caller doctor = Tokens.newUser("DOCTOR");
+        assertThat(http.put("/api/v1/doctors/me/profile/", Profiles.profile("UROLOGY", "450", 9), doctor.token())
+                .status()).isEqualTo(201);
+        int district = 500_000 + (int) (Math.abs(doctor.id().getMostSignificantBits()) % 1_000_000);
+        assertThat(http.get("/api/v1/doctors/?district_id=" + district, null).json().get("count").asInt()).isZero();
+
+        IdentityEvents.publish("user.registered", User.doctor(doctor.id(), "Mahbub Alam", 4, district, 7), 1);
+
+        await().atMost(ARRIVAL).until(() ->
+                http.get("/api/v1/doctors/?district_id=" + district, null).json().get("count").asInt() == 1);
+        assertThat(http.get("/api/v1/doctors/me/profile/", doctor.token()).json().get("full_name").asString())
+                .isEqualTo("Mahbub Alam");
+    }
+}
