@@ -25,7 +25,7 @@ public class GatewayCorsConfiguration {
         cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
                 HttpHeaders.ACCEPT_LANGUAGE, "Idempotency-Key", "X-Requested-With", "traceparent", "tracestate"));
         cors.setExposedHeaders(List.of(TraceIdResponseHeaderFilter.HEADER, HttpHeaders.RETRY_AFTER,
-                HttpHeaders.LOCATION, HttpHeaders.CONTENT_DISPOSITION));
+                HttpHeaders.LOCATION, HttpHeaders.CONTENT_DISPOSITION, "Idempotent-Replayed"));
         cors.setMaxAge(Duration.ofHours(1));
         var source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", cors);

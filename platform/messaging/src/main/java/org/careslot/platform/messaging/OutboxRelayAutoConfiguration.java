@@ -7,6 +7,7 @@ import org.careslot.platform.messaging.relay.PostgresCoordinates;
 import org.careslot.platform.messaging.relay.RelaySettings;
 import org.careslot.platform.messaging.relay.ReplicationSetup;
 import org.careslot.platform.messaging.schema.MessagingSchemaMigration;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -58,7 +59,15 @@ public class OutboxRelayAutoConfiguration {
                             ObjectProvider<KafkaAdmin> kafkaAdmin, ObjectProvider<MeterRegistry> meters) {
         // synchronous on purpose: from here on every committed outbox row is retained for the relay
         String outboxSchema = replication.ensure();
-        Runnable declareTopics = () -> kafkaAdmin.ifAvailable(KafkaAdmin::initialize);
+        // must not throw (the relay's contract): with the broker unreachable KafkaAdmin fails, and the engine's own
+        // failure then drives the retry — one line here instead of a stack trace per attempt
+        Runnable declareTopics = () -> kafkaAdmin.ifAvailable(admin -> {
+            try {
+                admin.initialize();
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(OutboxRelay.class).warn("Could not declare topics yet: {}", e.getMessage());
+            }
+        });
         Consumer<String> published = topic -> meters.ifAvailable(registry ->
                 registry.counter("careslot.outbox.relay.published", "topic", topic).increment());
         return new OutboxRelay(settings, outboxSchema, replication, declareTopics, published);

@@ -1,0 +1,10 @@
+package org.careslot.booking.appointment;
+
+import org.careslot.booking.appointment.domain.Appointment;
+import org.careslot.booking.appointment.persistence.AppointmentHistory;
+
+import java.util.List;
+
+/** An appointment with its status history (oldest first). */
+public record AppointmentWithHistory(Appointment appointment, List<AppointmentHistory.Entry> history) {
+}

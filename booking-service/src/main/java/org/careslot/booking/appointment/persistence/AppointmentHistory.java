@@ -1,0 +1,62 @@
+package org.careslot.booking.appointment.persistence;
+
+import org.careslot.booking.appointment.domain.AppointmentAction;
+import org.careslot.booking.appointment.domain.AppointmentStatus;
+import org.careslot.booking.appointment.domain.Party;
+import org.careslot.booking.support.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Table appointment_history: one row per version of an appointment. */
+@Repository
+public class AppointmentHistory {
+
+    /** One change: who (user id, and as which party), when, from → to, and the reason given. */
+    public record Entry(UUID appointmentId, long version, AppointmentAction action, AppointmentStatus fromStatus,
+                        AppointmentStatus toStatus, Instant startsAt, UUID changedBy, Party changedByRole,
+                        String reason, Instant changedAt) {
+
+        @Override
+        public String toString() { // the reason is the patient's or doctor's free text: keep it out of logs
+            return "Entry[appointmentId=" + appointmentId + ", version=" + version + ", action=" + action + "]";
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    public AppointmentHistory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void add(Entry entry) {
+        jdbc.sql("""
+                        INSERT INTO appointment_history (appointment_id, version, action, from_status, to_status,
+                            starts_at, changed_by, changed_by_role, reason, changed_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(entry.appointmentId(), entry.version(), entry.action().name(),
+                        entry.fromStatus() == null ? null : entry.fromStatus().name(), entry.toStatus().name(),
+                        Sql.timestamp(entry.startsAt()), entry.changedBy(), entry.changedByRole().name(),
+                        entry.reason(), Sql.timestamp(entry.changedAt()))
+                .update();
+    }
+
+    /** Oldest first. */
+    public List<Entry> of(UUID appointmentId) {
+        return jdbc.sql("""
+                        SELECT appointment_id, version, action, from_status, to_status, starts_at, changed_by,
+                            changed_by_role, reason, changed_at
+                        FROM appointment_history WHERE appointment_id = ? ORDER BY version""")
+                .param(appointmentId)
+                .query((rs, n) -> new Entry(rs.getObject("appointment_id", UUID.class), rs.getLong("version"),
+                        AppointmentAction.valueOf(rs.getString("action")),
+                        rs.getString("from_status") == null ? null : AppointmentStatus.valueOf(rs.getString("from_status")),
+                        AppointmentStatus.valueOf(rs.getString("to_status")), Sql.instant(rs, "starts_at"),
+                        rs.getObject("changed_by", UUID.class), Party.valueOf(rs.getString("changed_by_role")),
+                        rs.getString("reason"), Sql.instant(rs, "changed_at")))
+                .list();
+    }
+}

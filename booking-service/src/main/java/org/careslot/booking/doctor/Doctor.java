@@ -1,0 +1,14 @@
+package org.careslot.booking.doctor;
+
+import org.careslot.booking.doctor.domain.Schedule;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/**
+ * A doctor as this service knows it from doctor.profile.v1: what booking needs (fee, time zone, weekly schedule,
+ * time off, bookable or not) and the sequence of the event applied last.
+ */
+public record Doctor(UUID id, String fullName, BigDecimal consultationFee, boolean active, long sequence,
+                     Schedule schedule) {
+}

@@ -1,0 +1,100 @@
+package org.careslot.booking.doctor;
+
+import org.careslot.booking.doctor.domain.TimeOff;
+import org.careslot.booking.doctor.domain.WeeklySlot;
+import org.careslot.booking.doctor.persistence.DoctorRepository;
+import org.careslot.platform.messaging.envelope.InvalidEventException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The doctors as doctor-service publishes them (doctor.profile.v1), kept locally so that availability and booking
+ * never call doctor-service. Each event carries the doctor's whole state; a newer one replaces it as a whole.
+ */
+@Service
+public class DoctorDirectory {
+
+    /** What a doctor event did here. */
+    public enum Outcome {
+        /** stored: the doctor is new here or the event is newer than the stored state */
+        APPLIED,
+        /** dropped: its sequence is not newer than the stored one (redelivery or reordering) */
+        STALE
+    }
+
+    /** The part of doctor.profile.v1 data (docs/schemas/doctor.profile.v1/doctor.json) this service uses. */
+    public record DoctorSnapshot(UUID id, String fullName, String consultationFee, String timeZone, Boolean isActive,
+                                 List<Slot> timeSlots, List<Off> timeOff) {
+
+        public record Slot(UUID id, String weekday, String startTime, String endTime, Integer slotMinutes) {
+        }
+
+        public record Off(UUID id, String dateFrom, String dateTo) {
+        }
+    }
+
+    private final DoctorRepository doctors;
+    private final Clock clock;
+
+    public DoctorDirectory(DoctorRepository doctors, Clock clock) {
+        this.doctors = doctors;
+        this.clock = clock;
+    }
+
+    public Optional<Doctor> find(UUID id) {
+        return doctors.find(id);
+    }
+
+    /**
+     * Applies the doctor's state of version {@code sequence} if it is newer than what is stored.
+     *
+     * @throws InvalidEventException when the data breaks the published contract (the record is dead-lettered)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Outcome apply(DoctorSnapshot doctor, long sequence) {
+        if (doctor.id() == null || doctor.consultationFee() == null || doctor.timeZone() == null
+                || doctor.isActive() == null) {
+            throw new InvalidEventException("doctor event lacks id, consultation_fee, time_zone or is_active");
+        }
+        ZoneId zone;
+        BigDecimal fee;
+        List<WeeklySlot> slots;
+        List<TimeOff> timeOff;
+        try {
+            zone = ZoneId.of(doctor.timeZone());
+            fee = new BigDecimal(doctor.consultationFee()).setScale(2, RoundingMode.UNNECESSARY);
+            if (fee.signum() <= 0) {
+                throw new IllegalArgumentException("consultation_fee must be positive");
+            }
+            slots = Objects.requireNonNullElse(doctor.timeSlots(), List.<DoctorSnapshot.Slot>of()).stream()
+                    .map(slot -> new WeeklySlot(slot.id(), DayOfWeek.valueOf(slot.weekday()),
+                            LocalTime.parse(slot.startTime()), LocalTime.parse(slot.endTime()), slot.slotMinutes()))
+                    .toList();
+            timeOff = Objects.requireNonNullElse(doctor.timeOff(), List.<DoctorSnapshot.Off>of()).stream()
+                    .map(off -> new TimeOff(off.id(), LocalDate.parse(off.dateFrom()), LocalDate.parse(off.dateTo())))
+                    .toList();
+        } catch (DateTimeException | IllegalArgumentException | ArithmeticException | NullPointerException e) {
+            throw new InvalidEventException("doctor event " + doctor.id() + " breaks the contract: " + e.getMessage(), e);
+        }
+        if (!doctors.upsertIfNewer(doctor.id(), doctor.fullName(), fee, zone, doctor.isActive(), sequence,
+                clock.instant())) {
+            return Outcome.STALE;
+        }
+        doctors.replaceSchedule(doctor.id(), slots, timeOff);
+        return Outcome.APPLIED;
+    }
+}
