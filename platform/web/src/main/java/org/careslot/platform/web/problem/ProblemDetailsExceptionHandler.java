@@ -69,7 +69,7 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        return badRequest(Map.of(e.getName(), List.of("has an invalid value")), request);
+        return badRequest(Map.of(e.getName(), List.of(FieldMessages.INVALID)), request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -120,7 +120,7 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return withErrors(e, Map.of(e.getParameterName(), List.of("This parameter is required.")), request);
+        return withErrors(e, Map.of(e.getParameterName(), List.of(FieldMessages.PARAMETER_REQUIRED)), request);
     }
 
     @Override
@@ -131,7 +131,7 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
             String field = databind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()))
                     .collect(Collectors.joining("."));
-            return withErrors(e, Map.of(field, List.of("has an invalid value or type")), request);
+            return withErrors(e, Map.of(field, List.of(FieldMessages.INVALID)), request);
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is missing or is not valid JSON.");
