@@ -4,6 +4,7 @@ import org.careslot.gateway.support.FakeService;
 import org.careslot.gateway.support.GatewayClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,6 +26,7 @@ import static org.careslot.gateway.support.Problems.traceId;
         "AUTH_RATE_LIMIT_CAPACITY=3",
         "AUTH_RATE_LIMIT_REFILL_PER_MINUTE=1",
         "GATEWAY_TRUSTED_PROXIES=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1"})
+@Tag("integration")
 class AuthRateLimitTest {
 
     static final FakeService IDENTITY = FakeService.start("identity");

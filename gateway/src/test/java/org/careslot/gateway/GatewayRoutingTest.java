@@ -5,6 +5,7 @@ import org.careslot.gateway.support.GatewayClient;
 import org.careslot.gateway.support.LocalJwks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,6 +29,7 @@ import static org.careslot.gateway.support.Problems.traceId;
  * service, what passes without a token, what the client gets back on the way.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Tag("integration")
 class GatewayRoutingTest {
 
     static final FakeService IDENTITY = FakeService.start("identity");

@@ -27,4 +27,13 @@ final class StartupException extends RuntimeException {
     Path logFile() {
         return logFile;
     }
+
+    /** The message of {@code e}, plus its root cause when that is another exception (often the telling one). */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root + ")";
+    }
 }

@@ -1,0 +1,37 @@
+package org.careslot.platform.localstack;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class LaunchOptionsTest {
+
+    @Test
+    void noArgumentsStartEverythingOnExistingData() {
+        assertThat(LaunchOptions.parse()).isEqualTo(new LaunchOptions(false, false, false));
+    }
+
+    @Test
+    void flagsCombine() {
+        assertThat(LaunchOptions.parse("--infra-only", "--fresh")).isEqualTo(new LaunchOptions(true, true, false));
+    }
+
+    @Test
+    void helpWinsOverWhatFollowsIt() {
+        assertThat(LaunchOptions.parse("--fresh", "-h", "--bogus").help()).isTrue();
+        assertThat(LaunchOptions.parse("--help").help()).isTrue();
+    }
+
+    @Test
+    void anUnknownArgumentIsNamed() {
+        assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse("--fresh", "--bogus", "--help"))
+                .withMessage("unknown argument: --bogus");
+    }
+
+    @Test
+    void usageNamesEveryOptionAndPortVariable() {
+        assertThat(LaunchOptions.usage()).contains("--fresh", "--infra-only", "GATEWAY_PORT", "KAFKA_CONTROLLER_PORT",
+                "LOCAL_STACK_DIR");
+    }
+}
