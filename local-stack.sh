@@ -25,8 +25,8 @@ if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ] 2>/dev/nul
   export JAVA_HOME=$best
 fi
 
-launcher=platform/local-stack/target/platform-local-stack-0.1.0-SNAPSHOT.jar
-stamp=platform/local-stack/target/.local-stack-built
+launcher=tooling/local-stack/target/platform-local-stack-0.1.0-SNAPSHOT.jar
+stamp=tooling/local-stack/target/.local-stack-built
 needs_build() {
   [ -f "$launcher" ] && [ -f "$stamp" ] || return 0
   for module in gateway identity-service doctor-service booking-service notification-service reporting-service; do

@@ -37,7 +37,7 @@ record JavaCommand(String javaExecutable, String watchdogOption, Path libDir) {
     String libClasspath() {
         if (libDir == null || !Files.isDirectory(libDir)) {
             throw new IllegalStateException("the launcher's dependency directory is missing (" + libDir
-                    + "): build platform/local-stack with ./mvnw -pl platform/local-stack package");
+                    + "): build tooling/local-stack with ./mvnw -pl tooling/local-stack package");
         }
         return libDir.resolve("*").toString();
     }

@@ -60,7 +60,7 @@ final class KeycloakDistribution {
                 .resolve(artifactId).resolve(version)
                 .resolve(artifactId + "-" + version + ".zip");
         if (!Files.isRegularFile(zip)) {
-            throw new IllegalStateException("Keycloak distribution not found at " + zip + ". Build platform/infra-servers "
+            throw new IllegalStateException("Keycloak distribution not found at " + zip + ". Build tooling/infra-servers "
                     + "once (Maven downloads it), or point -D" + ZIP_PROPERTY + " at the zip.");
         }
         return zip;

@@ -83,7 +83,7 @@ public record StackSettings(
     }
 
     /**
-     * CARESLOT_HOME if set; otherwise the jar's location (platform/local-stack/target/x.jar lies three levels below
+     * CARESLOT_HOME if set; otherwise the jar's location (tooling/local-stack/target/x.jar lies three levels below
      * the root); otherwise the working directory.
      */
     static Path projectRoot(Map<String, String> env, Path launcherJar) {

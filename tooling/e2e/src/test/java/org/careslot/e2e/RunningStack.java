@@ -19,13 +19,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole platform, started once per test JVM exactly as {@code ./local-stack.sh} starts it (the launcher jar), but
- * on free ports and with its data under {@code platform/e2e/target/stack}, so it never collides with a developer's
+ * on free ports and with its data under {@code tooling/e2e/target/stack}, so it never collides with a developer's
  * running stack. Stopped with SIGTERM when the JVM exits, as Ctrl-C would.
  */
 final class RunningStack {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
-    private static final String LAUNCHER = "platform/local-stack/target/platform-local-stack-0.1.0-SNAPSHOT.jar";
+    private static final String LAUNCHER = "tooling/local-stack/target/platform-local-stack-0.1.0-SNAPSHOT.jar";
     private static final List<String> PORT_VARIABLES = List.of("GATEWAY_PORT", "IDENTITY_PORT", "DOCTOR_PORT",
             "BOOKING_PORT", "NOTIFICATION_PORT", "REPORTING_PORT", "KEYCLOAK_PORT", "KEYCLOAK_MANAGEMENT_PORT",
             "POSTGRES_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "SMTP_PORT");
