@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With 10,000 doctors, selective search filters are answered from the indexes of migration V1 (trigram index on the
- * name, partial indexes over listed doctors), not by reading every doctor: the SQL the service runs, under EXPLAIN
+ * name, partial indexes over listed doctors, composite indexes on speciality and fee and on slots and time off), not
+ * by reading every doctor: the SQL the service runs, under EXPLAIN
  * ANALYZE. How fast that is gets measured on demand by the benchmark ({@code DoctorSearchBenchmark}, -Pbenchmark).
  */
 @RealInfrastructure(database = "doctor_search_plans")
@@ -46,5 +47,8 @@ class DoctorSearchPlanTest {
         assertThat(plans.get("search rare name")).contains("known_user_name_trgm_idx");
         assertThat(plans.get("thana + experience order")).contains("known_user_thana_idx");
         assertThat(plans.get("district, -fee")).contains("known_user_district_idx");
+        assertThat(plans.get("division+spec+fee range+experience")).contains("doctor_profile_specialization_fee_idx");
+        assertThat(plans.get("available_on + district")).contains("time_slot_weekday_doctor_idx",
+                "time_off_doctor_idx");
     }
 }
