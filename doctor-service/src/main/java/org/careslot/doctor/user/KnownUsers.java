@@ -43,8 +43,9 @@ public class KnownUsers {
         this.clock = clock;
     }
 
-    public Optional<KnownUser> find(UUID id) {
-        return users.findById(id);
+    public Optional<DoctorAccount> find(UUID id) {
+        return users.findById(id).map(user -> new DoctorAccount(user.getId(), user.getFullName(),
+                user.getDivisionId(), user.getDistrictId(), user.getThanaId(), user.isActiveDoctor()));
     }
 
     /** Applies the user's state of version {@code sequence} if it is newer than what is stored (row-locked). */

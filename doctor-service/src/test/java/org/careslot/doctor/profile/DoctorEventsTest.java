@@ -1,8 +1,6 @@
 package org.careslot.doctor.profile;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.careslot.doctor.support.DoctorHttp;
-import org.careslot.doctor.support.DoctorHttp.Answer;
 import org.careslot.doctor.support.IdentityEvents;
 import org.careslot.doctor.support.IdentityEvents.User;
 import org.careslot.doctor.support.Profiles;
@@ -10,6 +8,8 @@ import org.careslot.doctor.support.Tokens;
 import org.careslot.doctor.support.Tokens.Caller;
 import org.careslot.platform.testkit.EventContract;
 import org.careslot.platform.testkit.RealInfrastructure;
+import org.careslot.platform.testkit.http.ServiceHttp;
+import org.careslot.platform.testkit.http.ServiceHttp.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +43,7 @@ class DoctorEventsTest {
 
     @Test
     void everyChangePublishesTheWholeDoctorInSequence() {
-        DoctorHttp http = new DoctorHttp(port);
+        ServiceHttp http = new ServiceHttp(port);
         Caller doctor = Tokens.newUser("DOCTOR");
         String me = "/api/v1/doctors/me/";
         Map<String, Object> profile = Profiles.profile("GYNECOLOGY_OBSTETRICS", 1500, 20);
@@ -122,7 +122,7 @@ class DoctorEventsTest {
 
     @Test
     void aRefusedChangePublishesNothing() {
-        DoctorHttp http = new DoctorHttp(port);
+        ServiceHttp http = new ServiceHttp(port);
         Caller doctor = Tokens.newUser("DOCTOR");
         assertThat(http.put("/api/v1/doctors/me/profile/", Profiles.profile(), doctor.token()).status())
                 .isEqualTo(201);

@@ -1,13 +1,13 @@
 package org.careslot.doctor.profile;
 
-import org.careslot.doctor.support.DoctorHttp;
-import org.careslot.doctor.support.DoctorHttp.Answer;
 import org.careslot.doctor.support.IdentityEvents;
 import org.careslot.doctor.support.IdentityEvents.User;
 import org.careslot.doctor.support.Profiles;
 import org.careslot.doctor.support.Tokens;
 import org.careslot.doctor.support.Tokens.Caller;
 import org.careslot.platform.testkit.RealInfrastructure;
+import org.careslot.platform.testkit.http.ServiceHttp;
+import org.careslot.platform.testkit.http.ServiceHttp.Answer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class DoctorProfileApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    DoctorHttp http;
+    ServiceHttp http;
 
     @BeforeAll
     static void users() {
@@ -59,7 +59,7 @@ class DoctorProfileApiTest {
 
     @BeforeEach
     void setUp() {
-        http = new DoctorHttp(port);
+        http = new ServiceHttp(port);
     }
 
     @Test
@@ -85,7 +85,7 @@ class DoctorProfileApiTest {
         assertThat(profile.get("full_name").isNull()).isTrue();
         assertThat(profile.get("division_id").isNull()).isTrue();
         assertThat(profile.get("is_active").asBoolean()).isFalse();
-        assertThat(DoctorHttp.names(profile)).containsExactlyInAnyOrder("id", "full_name", "specialization",
+        assertThat(ServiceHttp.names(profile)).containsExactlyInAnyOrder("id", "full_name", "specialization",
                 "license_number", "experience_years", "consultation_fee", "qualification", "bio", "division_id",
                 "district_id", "thana_id", "time_zone", "is_active");
 

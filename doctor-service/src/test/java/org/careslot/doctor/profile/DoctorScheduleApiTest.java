@@ -1,12 +1,12 @@
 package org.careslot.doctor.profile;
 
-import org.careslot.doctor.support.DoctorHttp;
-import org.careslot.doctor.support.DoctorHttp.Answer;
 import org.careslot.doctor.support.IdentityEvents;
 import org.careslot.doctor.support.Profiles;
 import org.careslot.doctor.support.Tokens;
 import org.careslot.doctor.support.Tokens.Caller;
 import org.careslot.platform.testkit.RealInfrastructure;
+import org.careslot.platform.testkit.http.ServiceHttp;
+import org.careslot.platform.testkit.http.ServiceHttp.Answer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class DoctorScheduleApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    DoctorHttp http;
+    ServiceHttp http;
 
     @BeforeAll
     static void users() {
@@ -59,7 +59,7 @@ class DoctorScheduleApiTest {
 
     @BeforeEach
     void setUp() {
-        http = new DoctorHttp(port);
+        http = new ServiceHttp(port);
     }
 
     Caller doctorWithProfile() {

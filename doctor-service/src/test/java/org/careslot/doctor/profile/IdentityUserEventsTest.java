@@ -1,8 +1,6 @@
 package org.careslot.doctor.profile;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.careslot.doctor.support.DoctorHttp;
-import org.careslot.doctor.support.DoctorHttp.Answer;
 import org.careslot.doctor.support.IdentityEvents;
 import org.careslot.doctor.support.IdentityEvents.User;
 import org.careslot.doctor.support.Profiles;
@@ -11,6 +9,8 @@ import org.careslot.doctor.support.Tokens.Caller;
 import org.careslot.platform.messaging.envelope.EventEnvelope;
 import org.careslot.platform.testkit.EventContract;
 import org.careslot.platform.testkit.RealInfrastructure;
+import org.careslot.platform.testkit.http.ServiceHttp;
+import org.careslot.platform.testkit.http.ServiceHttp.Answer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class IdentityUserEventsTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    DoctorHttp http;
+    ServiceHttp http;
 
     @BeforeAll
     static void users() {
@@ -59,7 +59,7 @@ class IdentityUserEventsTest {
 
     @BeforeEach
     void setUp() {
-        http = new DoctorHttp(port);
+        http = new ServiceHttp(port);
     }
 
     long version(UUID doctor) {

@@ -1,13 +1,13 @@
 package org.careslot.doctor.search;
 
-import org.careslot.doctor.support.DoctorHttp;
-import org.careslot.doctor.support.DoctorHttp.Answer;
 import org.careslot.doctor.support.IdentityEvents;
 import org.careslot.doctor.support.IdentityEvents.User;
 import org.careslot.doctor.support.Profiles;
 import org.careslot.doctor.support.Tokens;
 import org.careslot.doctor.support.Tokens.Caller;
 import org.careslot.platform.testkit.RealInfrastructure;
+import org.careslot.platform.testkit.http.ServiceHttp;
+import org.careslot.platform.testkit.http.ServiceHttp.Answer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,7 +46,7 @@ class DoctorSearchApiTest {
     @LocalServerPort
     int port;
 
-    DoctorHttp http;
+    ServiceHttp http;
     // set up once for the class (static: JUnit makes an instance per test)
     static Caller admin;
     static int division;
@@ -66,7 +66,7 @@ class DoctorSearchApiTest {
      */
     @BeforeEach
     void doctorsOnce() {
-        http = new DoctorHttp(port);
+        http = new ServiceHttp(port);
         if (!ready) {
             doctors();
             ready = true;
