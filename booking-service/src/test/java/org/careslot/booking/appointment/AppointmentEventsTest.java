@@ -2,10 +2,10 @@ package org.careslot.booking.appointment;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.careslot.booking.fixtures.Actor;
-import org.careslot.booking.fixtures.BookingHttp.Answer;
 import org.careslot.booking.fixtures.BookingIntegrationTest;
 import org.careslot.booking.fixtures.DoctorProfile;
 import org.careslot.platform.testkit.EventContract;
+import org.careslot.platform.testkit.http.ServiceHttp.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
