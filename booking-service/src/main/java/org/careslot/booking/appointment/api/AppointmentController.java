@@ -136,6 +136,7 @@ class AppointmentController {
                     filters only narrow their own appointments and never widen them (a patient filtering by another \
                     patient_id gets an empty list). A malformed filter → 400 naming it. Items carry no history.""")
     PageResponse<AppointmentResponse> list(
+            // a failed constraint is named by the Java parameter's snake_case form: keep it equal to the query name
             @RequestParam(required = false) String status,
             @RequestParam(name = "doctor_id", required = false) @CanonicalUuid String doctorId,
             @RequestParam(name = "patient_id", required = false) @CanonicalUuid String patientId,
