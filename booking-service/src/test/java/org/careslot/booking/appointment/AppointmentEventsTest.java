@@ -149,7 +149,7 @@ class AppointmentEventsTest extends BookingIntegrationTest {
         assertThat(cancelled.get("cancel_reason").asString()).isEqualTo(reason);
 
         // the service logged nothing medical, neither on success nor on the failures above, even at DEBUG
-        assertThat(output.getAll()).as("the capture works").contains("BookRequest[doctorId=" + doctor.id());
+        assertThat(output.getAll()).as("the capture works").contains("BookingRequest[doctorId=" + doctor.id());
         assertThat(output.getAll()).doesNotContain(notes).doesNotContain(symptoms).doesNotContain(prescription);
         Answer read = http.get("/api/v1/appointments/" + completed + "/", patient.token());
         assertThat(read.text("prescription")).isEqualTo(prescription);
