@@ -1,14 +1,14 @@
 package org.careslot.booking.doctor;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.careslot.booking.fixtures.BookingHttp.Answer;
 import org.careslot.booking.fixtures.BookingIntegrationTest;
 import org.careslot.booking.fixtures.DoctorProfile;
-import org.careslot.booking.fixtures.Upstream;
 import org.careslot.booking.fixtures.Upstream.User;
+import org.careslot.booking.fixtures.Upstream;
 import org.careslot.platform.messaging.envelope.EventEnvelope;
 import org.careslot.platform.messaging.envelope.EventJson;
 import org.careslot.platform.testkit.EventContract;
+import org.careslot.platform.testkit.http.ServiceHttp.Answer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

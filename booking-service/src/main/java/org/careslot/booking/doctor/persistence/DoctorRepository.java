@@ -68,15 +68,13 @@ public class DoctorRepository {
     }
 
     public Optional<Doctor> find(UUID id) {
-        record Row(UUID id, String fullName, BigDecimal fee, String zone, boolean active, long sequence) {
+        record Row(UUID id, BigDecimal fee, String zone, boolean active, long sequence) {
         }
         Optional<Row> row = jdbc.sql("""
-                        SELECT id, full_name, consultation_fee, time_zone, is_active, sequence
-                        FROM doctor WHERE id = ?""")
+                        SELECT id, consultation_fee, time_zone, is_active, sequence FROM doctor WHERE id = ?""")
                 .param(id)
-                .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("full_name"),
-                        rs.getBigDecimal("consultation_fee"), rs.getString("time_zone"), rs.getBoolean("is_active"),
-                        rs.getLong("sequence")))
+                .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getBigDecimal("consultation_fee"),
+                        rs.getString("time_zone"), rs.getBoolean("is_active"), rs.getLong("sequence")))
                 .optional();
         if (row.isEmpty()) {
             return Optional.empty();
@@ -96,7 +94,7 @@ public class DoctorRepository {
                         rs.getObject("date_to", LocalDate.class)))
                 .list();
         Row doctor = row.get();
-        return Optional.of(new Doctor(doctor.id(), doctor.fullName(), doctor.fee(), doctor.active(), doctor.sequence(),
+        return Optional.of(new Doctor(doctor.id(), doctor.fee(), doctor.active(), doctor.sequence(),
                 new Schedule(ZoneId.of(doctor.zone()), slots, timeOff)));
     }
 }
