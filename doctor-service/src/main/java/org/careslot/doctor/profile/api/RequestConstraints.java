@@ -7,7 +7,6 @@ import jakarta.validation.Payload;
 import org.careslot.doctor.profile.domain.ProfileRules;
 import org.careslot.doctor.profile.domain.SlotRules;
 import org.careslot.doctor.profile.domain.Specialization;
-import org.careslot.doctor.profile.domain.TimeOffRules;
 import org.careslot.platform.web.problem.FieldMessages;
 
 import java.lang.annotation.Documented;
@@ -28,42 +27,6 @@ import java.util.regex.Pattern;
 public final class RequestConstraints {
 
     private RequestConstraints() {
-    }
-
-    /** A time {@code HH:MM} from 00:00 to 23:59 (blank: left to {@code @NotBlank}). */
-    @Documented
-    @Target({ElementType.FIELD, ElementType.PARAMETER})
-    @Retention(RetentionPolicy.RUNTIME)
-    @Constraint(validatedBy = ClockTime.Check.class)
-    public @interface ClockTime {
-        String message() default FieldMessages.TIME;
-        Class<?>[] groups() default {};
-        Class<? extends Payload>[] payload() default {};
-
-        class Check implements ConstraintValidator<ClockTime, String> {
-            @Override
-            public boolean isValid(String value, ConstraintValidatorContext context) {
-                return value == null || value.isBlank() || SlotRules.minutes(value).isPresent();
-            }
-        }
-    }
-
-    /** A date {@code YYYY-MM-DD} that exists (blank: absent). */
-    @Documented
-    @Target({ElementType.FIELD, ElementType.PARAMETER})
-    @Retention(RetentionPolicy.RUNTIME)
-    @Constraint(validatedBy = IsoDate.Check.class)
-    public @interface IsoDate {
-        String message() default FieldMessages.DATE;
-        Class<?>[] groups() default {};
-        Class<? extends Payload>[] payload() default {};
-
-        class Check implements ConstraintValidator<IsoDate, String> {
-            @Override
-            public boolean isValid(String value, ConstraintValidatorContext context) {
-                return value == null || value.isBlank() || TimeOffRules.date(value).isPresent();
-            }
-        }
     }
 
     /** An integer from {@code min} to {@code max}: a JSON integer or a string of digits (as form-based clients send). */

@@ -1,13 +1,12 @@
 package org.careslot.doctor.profile.domain;
 
+import org.careslot.platform.web.request.WireFormats;
 import org.careslot.platform.web.problem.FieldErrors;
 import org.careslot.platform.web.problem.FieldMessages;
 
 import java.time.DayOfWeek;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The rules of a weekly time slot. A slot is a window on one weekday, in the doctor's time zone, cut into bookable
@@ -31,7 +30,6 @@ public final class SlotRules {
     public static final int MAX_SLOT_MINUTES = 240;
     public static final String WEEKDAY_MESSAGE =
             "Must be one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY.";
-    private static final Pattern TIME = Pattern.compile("^([01]\\d|2[0-3]):([0-5]\\d)$");
 
     private SlotRules() {
     }
@@ -99,11 +97,7 @@ public final class SlotRules {
 
     /** A time {@code HH:MM} (00:00 to 23:59, surrounding blanks ignored) as minutes from midnight. */
     public static Optional<Integer> minutes(String value) {
-        Matcher matcher = TIME.matcher(value.strip());
-        if (!matcher.matches()) {
-            return Optional.empty();
-        }
-        return Optional.of(Integer.parseInt(matcher.group(1)) * 60 + Integer.parseInt(matcher.group(2)));
+        return WireFormats.time(value).map(time -> time.getHour() * 60 + time.getMinute());
     }
 
     /** Minutes from midnight as {@code HH:MM}. */

@@ -1,10 +1,10 @@
 package org.careslot.doctor.profile.domain;
 
+import org.careslot.platform.web.request.WireFormats;
 import org.careslot.platform.web.problem.FieldErrors;
 import org.careslot.platform.web.problem.FieldMessages;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -59,10 +59,6 @@ public final class TimeOffRules {
 
     /** A date {@code YYYY-MM-DD} that exists (not 2026-02-30), surrounding blanks ignored. */
     public static Optional<LocalDate> date(String value) {
-        try {
-            return Optional.of(LocalDate.parse(value.strip()));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return WireFormats.date(value);
     }
 }
