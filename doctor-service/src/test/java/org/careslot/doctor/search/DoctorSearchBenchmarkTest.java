@@ -3,7 +3,7 @@ package org.careslot.doctor.search;
 import org.careslot.doctor.profile.domain.FieldErrors;
 import org.careslot.doctor.support.DoctorHttp;
 import org.careslot.doctor.support.DoctorHttp.Answer;
-import org.careslot.doctor.support.IdentityEvents;
+import org.careslot.platform.testkit.events.UpstreamEvents;
 import org.careslot.platform.testkit.RealInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 500 ms p95 so a busy 2-core CI machine does not make it flaky — read the printed figures.
  */
 @RealInfrastructure(database = "doctor_search_benchmark")
-@ExtendWith(IdentityEvents.class)
+@ExtendWith(UpstreamEvents.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.kafka.consumer.group-id=doctor-search-benchmark-test")
 @DirtiesContext
