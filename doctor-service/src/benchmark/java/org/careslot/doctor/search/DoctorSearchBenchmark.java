@@ -1,6 +1,6 @@
 package org.careslot.doctor.search;
 
-import org.careslot.doctor.support.IdentityEvents;
+import org.careslot.platform.testkit.events.UpstreamEvents;
 import org.careslot.platform.testkit.RealInfrastructure;
 import org.careslot.platform.testkit.http.ServiceHttp;
 import org.careslot.platform.testkit.http.ServiceHttp.Answer;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * guarantee. The only assertion is a sanity bound that catches a lost index or a full scan per request.
  */
 @RealInfrastructure(database = "doctor_search_benchmark")
-@ExtendWith(IdentityEvents.class)
+@ExtendWith(UpstreamEvents.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.kafka.consumer.group-id=doctor-search-benchmark")
 @DirtiesContext

@@ -1,6 +1,6 @@
 package org.careslot.doctor.profile;
 
-import org.careslot.doctor.support.IdentityEvents;
+import org.careslot.platform.testkit.events.UpstreamEvents;
 import org.careslot.doctor.support.Profiles;
 import org.careslot.doctor.support.Tokens;
 import org.careslot.doctor.support.Tokens.Caller;
@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Weekly time slots and time off over real HTTP: rules, the database's overlap rule, ownership and roles. */
 @RealInfrastructure(database = "doctor_schedules", keycloak = true)
-@ExtendWith(IdentityEvents.class)
+@ExtendWith(UpstreamEvents.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.kafka.consumer.group-id=doctor-schedules-test")
 @DirtiesContext

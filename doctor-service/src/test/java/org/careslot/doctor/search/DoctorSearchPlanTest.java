@@ -1,6 +1,6 @@
 package org.careslot.doctor.search;
 
-import org.careslot.doctor.support.IdentityEvents;
+import org.careslot.platform.testkit.events.UpstreamEvents;
 import org.careslot.platform.testkit.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ANALYZE. How fast that is gets measured on demand by the benchmark ({@code DoctorSearchBenchmark}, -Pbenchmark).
  */
 @RealInfrastructure(database = "doctor_search_plans")
-@ExtendWith(IdentityEvents.class)
+@ExtendWith(UpstreamEvents.class)
 @SpringBootTest(properties = "spring.kafka.consumer.group-id=doctor-search-plans-test")
 @DirtiesContext
 class DoctorSearchPlanTest {

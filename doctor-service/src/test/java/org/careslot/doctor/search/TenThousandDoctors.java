@@ -1,6 +1,14 @@
 package org.careslot.doctor.search;
 
 import org.careslot.platform.web.problem.FieldErrors;
+import org.careslot.platform.testkit.events.UpstreamEvents;
+import org.careslot.platform.testkit.RealInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
