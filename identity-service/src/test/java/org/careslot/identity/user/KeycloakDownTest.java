@@ -6,6 +6,7 @@ import org.careslot.platform.testkit.http.ServiceHttp.Answer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RealInfrastructure(database = "identity_keycloak_down")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "careslot.identity.keycloak.connect-timeout=500ms")
+@DirtiesContext
 class KeycloakDownTest {
 
     @DynamicPropertySource

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Registration, login, refresh, logout, own profile and administration against real Keycloak and PostgreSQL. */
 @RealInfrastructure(database = "identity_users", keycloak = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
 class UserAccountsTest {
 
     static final String PASSWORD = "Str0ng!Pass";

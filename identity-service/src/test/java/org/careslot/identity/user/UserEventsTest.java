@@ -8,6 +8,7 @@ import org.careslot.platform.testkit.http.ServiceHttp.Answer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** identity.user.v1 as other services and hospital systems receive it: through the outbox, the relay and Kafka. */
 @RealInfrastructure(database = "identity_events", keycloak = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
 class UserEventsTest {
 
     @LocalServerPort

@@ -17,7 +17,8 @@ import java.util.Set;
  * The body of {@code PATCH /api/v1/user/me/}: every member optional, a member sent as null clears it. A class rather
  * than a record because a PATCH must tell "absent" from "null": Jackson calls a setter only for members the client
  * sent. {@code id}, {@code email}, {@code role}, {@code is_active} and unknown members have no setter and are
- * ignored (mass assignment is impossible by construction).
+ * ignored (mass assignment is impossible by construction). The getters are for the OpenAPI schema, whose generator
+ * only applies the snake_case naming to readable properties.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @Schema(name = "ProfileChange", description = "Only the members sent are changed; null clears an optional member.")
@@ -29,6 +30,7 @@ final class ProfileChangeRequest {
     @Pattern(regexp = "(?s).*\\S.*", message = ProfileFields.INVALID_NAME)
     private String fullName;
     @BangladeshPhone
+    @Schema(pattern = BangladeshPhone.PATTERN, example = "+8801712345678")
     private String phone;
     @Positive(message = ProfileFields.NOT_POSITIVE)
     private Integer divisionId;
@@ -94,6 +96,46 @@ final class ProfileChangeRequest {
     public void setMedicalHistory(String medicalHistory) {
         this.medicalHistory = medicalHistory;
         present.add("medical_history");
+    }
+
+    public String getFullName() {
+        return fullName;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public Integer getDivisionId() {
+        return divisionId;
+    }
+
+    public Integer getDistrictId() {
+        return districtId;
+    }
+
+    public Integer getThanaId() {
+        return thanaId;
+    }
+
+    public LocalDate getDateOfBirth() {
+        return dateOfBirth;
+    }
+
+    public String getGender() {
+        return gender;
+    }
+
+    public String getBloodGroup() {
+        return bloodGroup;
+    }
+
+    public String getEmergencyContact() {
+        return emergencyContact;
+    }
+
+    public String getMedicalHistory() {
+        return medicalHistory;
     }
 
     ProfileChange toChange() {

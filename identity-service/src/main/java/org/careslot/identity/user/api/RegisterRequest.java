@@ -1,6 +1,7 @@
 package org.careslot.identity.user.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -24,8 +25,10 @@ record RegisterRequest(
         @NotBlank @Size(max = ProfileFields.MAX_NAME, message = ProfileFields.INVALID_NAME) String fullName,
         @NotBlank @Size(max = ProfileFields.MAX_EMAIL, message = ProfileFields.INVALID_EMAIL)
         @Pattern(regexp = ProfileFields.EMAIL, message = ProfileFields.INVALID_EMAIL) String email,
-        @NotBlank @BangladeshPhone String phone,
-        @NotBlank @StrongPassword String password,
+        @NotBlank @BangladeshPhone @Schema(pattern = BangladeshPhone.PATTERN, example = "+8801712345678") String phone,
+        @NotBlank @StrongPassword @Schema(format = "password", minLength = StrongPassword.MIN,
+                maxLength = StrongPassword.MAX, description = "With an upper-case letter, a digit and a special "
+                + "character.") String password,
         @NotNull @Positive(message = ProfileFields.NOT_POSITIVE) Integer divisionId,
         @NotNull @Positive(message = ProfileFields.NOT_POSITIVE) Integer districtId,
         @NotNull @Positive(message = ProfileFields.NOT_POSITIVE) Integer thanaId,
