@@ -47,7 +47,7 @@ class DoctorServiceConventionsTest implements ServiceConventionsContract {
                 .contains("GYNECOLOGY_OBSTETRICS");
         assertThat(schemas.get("TimeSlotRequest").get("properties").has("slot_minutes")).isTrue();
         // the caller comes from the token, it is no parameter
-        JsonNode put = api.get("paths").get("/api/v1/doctors/me/profile").get("put");
+        JsonNode put = api.get("paths").get("/api/v1/doctors/me/profile/").get("put");
         assertThat(put.has("parameters")).isFalse();
         assertThat(put.get("requestBody").toString()).contains("DoctorProfileRequest");
     }

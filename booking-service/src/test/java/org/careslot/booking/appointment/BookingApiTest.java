@@ -109,13 +109,13 @@ class BookingApiTest extends BookingIntegrationTest {
         Answer document = http.get("/v3/api-docs", null);
         assertThat(document.status()).isEqualTo(200);
         JsonNode paths = document.json().get("paths");
-        assertThat(paths.has("/api/v1/doctors/{id}/availability")).isTrue();
+        assertThat(paths.has("/api/v1/doctors/{id}/availability/")).isTrue();
         for (String action : List.of("confirm", "complete", "no-show", "cancel", "reschedule")) {
-            assertThat(paths.has("/api/v1/appointments/{id}/" + action)).as(action).isTrue();
+            assertThat(paths.has("/api/v1/appointments/{id}/" + action + "/")).as(action).isTrue();
         }
         assertThat(document.body()).contains("Idempotency-Key").contains("EARLIER offset")
                 .contains("exclusion constraints").contains("AppointmentHistoryEntry").contains("starts_at");
-        assertThat(paths.get("/api/v1/doctors/{id}/availability").get("get").get("security")).isEmpty();
+        assertThat(paths.get("/api/v1/doctors/{id}/availability/").get("get").get("security")).isEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.careslot.identity.photo.UserPhotoRepository.PhotoVersion;
 import org.careslot.identity.photo.UserPhotoRepository.StoredPhoto;
 import org.careslot.platform.web.problem.ResourceNotFoundException;
+import org.careslot.platform.web.request.PathIds;
 import org.careslot.platform.web.security.CurrentUser;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -94,8 +95,9 @@ class UserPhotoController {
     @ApiResponse(responseCode = "304", description = "Not modified", content = @Content)
     @ApiResponse(responseCode = "404", description = "Unknown user, or the user has no photo",
             content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<byte[]> photo(@PathVariable("user_id") UUID userId,
+    ResponseEntity<byte[]> photo(@PathVariable("user_id") String user,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) List<String> ifNoneMatch) {
+        UUID userId = PathIds.parse(user, "Photo");
         if (ifNoneMatch != null && !ifNoneMatch.isEmpty()) {
             // revalidation is the common case for a cached image: answer it without loading the bytes
             PhotoVersion version = photos.versionOf(userId).orElseThrow(UserPhotoController::noPhoto);

@@ -1,14 +1,16 @@
 package org.careslot.identity.user;
 
 import org.careslot.identity.location.LocationDirectory;
-import org.careslot.identity.user.domain.ProfileRules;
+import org.careslot.identity.user.domain.ProfileFields;
 import org.careslot.identity.user.domain.Role;
+import org.careslot.identity.user.domain.UserProfile;
 import org.careslot.identity.user.keycloak.KeycloakOrphans;
 import org.careslot.identity.user.keycloak.KeycloakUsers;
 import org.careslot.identity.user.messaging.UserEvents;
 import org.careslot.identity.user.persistence.UserAccount;
 import org.careslot.identity.user.persistence.UserAccountRepository;
 import org.careslot.platform.web.problem.ConflictException;
+import org.careslot.platform.web.problem.FieldErrors;
 import org.careslot.platform.web.problem.ForbiddenException;
 import org.careslot.platform.web.problem.InvalidFieldsException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -29,8 +31,11 @@ import java.util.UUID;
 @Service
 public class RegistrationService {
 
-    /** What a registration asks for; {@code role} null means PATIENT. */
-    public record Registration(String role, String fullName, String email, String phone, String password,
+    /**
+     * What a registration asks for, each member already in its valid format (the request's constraints); the rules
+     * across members and against stored data are checked here.
+     */
+    public record Registration(Role role, String fullName, String email, String phone, String password,
                                Integer divisionId, Integer districtId, Integer thanaId, LocalDate dateOfBirth,
                                String gender, String bloodGroup, String emergencyContact, String medicalHistory) {
     }
@@ -60,12 +65,13 @@ public class RegistrationService {
      * @throws InvalidFieldsException 400, every failing field
      * @throws ConflictException      409, e-mail or phone taken
      */
-    public UserAccount register(Registration request, boolean callerIsAdmin) {
-        Role role = validate(request);
+    public UserProfile register(Registration request, boolean callerIsAdmin) {
+        validate(request);
+        Role role = request.role();
         if (role == Role.ADMIN && !callerIsAdmin) {
             throw new ForbiddenException("Only an administrator may create ADMIN accounts.");
         }
-        String email = ProfileRules.normalizeEmail(request.email());
+        String email = ProfileFields.normalizeEmail(request.email());
         if (users.existsByEmailIgnoreCase(email)) {
             throw new ConflictException("An account with this email already exists.");
         }
@@ -86,7 +92,7 @@ public class RegistrationService {
                 user.setMedicalHistory(request.medicalHistory());
                 users.saveAndFlush(user);
                 events.registered(user);
-                return user;
+                return user.toProfile();
             });
         } catch (DataIntegrityViolationException e) {
             orphans.remove(id);
@@ -98,35 +104,15 @@ public class RegistrationService {
         }
     }
 
-    private Role validate(Registration request) {
-        ProfileRules rules = new ProfileRules();
-        rules.required("full_name", request.fullName()).required("email", request.email())
-                .required("phone", request.phone()).required("password", request.password())
-                .required("division_id", request.divisionId()).required("district_id", request.districtId())
-                .required("thana_id", request.thanaId());
-        Role role = request.role() == null ? Role.PATIENT : Role.parse(request.role()).orElse(null);
-        if (role == null) {
-            rules.reject("role", "Must be one of [ADMIN, DOCTOR, PATIENT].");
-        }
-        rules.fullName(request.fullName()).email(request.email()).phone(request.phone())
-                .password(request.password()).gender(request.gender()).bloodGroup(request.bloodGroup())
-                .dateOfBirth(request.dateOfBirth(), LocalDate.now(clock))
-                .text("emergency_contact", request.emergencyContact()).text("medical_history", request.medicalHistory())
-                .positive("division_id", request.divisionId()).positive("district_id", request.districtId())
-                .positive("thana_id", request.thanaId());
-        if (role != null) {
-            rules.patientOnly("blood_group", request.bloodGroup(), role)
-                    .patientOnly("emergency_contact", request.emergencyContact(), role)
-                    .patientOnly("medical_history", request.medicalHistory(), role);
-        }
-        if (request.divisionId() != null && request.districtId() != null && request.thanaId() != null
-                && request.divisionId() > 0 && request.districtId() > 0 && request.thanaId() > 0) {
-            rules.merge(locations.checkHierarchy(request.divisionId(), request.districtId(), request.thanaId()));
-        }
-        if (!rules.isValid()) {
-            throw new InvalidFieldsException(rules.errors());
-        }
-        return role;
+    private void validate(Registration request) {
+        FieldErrors errors = new FieldErrors();
+        ProfileFields.checkDateOfBirth(errors, request.dateOfBirth(), LocalDate.now(clock));
+        ProfileFields.checkPatientOnly(errors, "blood_group", request.bloodGroup(), request.role());
+        ProfileFields.checkPatientOnly(errors, "emergency_contact", request.emergencyContact(), request.role());
+        ProfileFields.checkPatientOnly(errors, "medical_history", request.medicalHistory(), request.role());
+        locations.checkHierarchy(request.divisionId(), request.districtId(), request.thanaId())
+                .forEach((field, messages) -> messages.forEach(message -> errors.reject(field, message)));
+        errors.throwIfAny();
     }
 
     private static boolean isPhone(DataIntegrityViolationException e) {

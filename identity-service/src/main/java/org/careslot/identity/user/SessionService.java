@@ -4,7 +4,7 @@ import org.careslot.identity.user.UserProfileService.TokenIdentity;
 import org.careslot.identity.user.keycloak.KeycloakTokenEndpoint;
 import org.careslot.identity.user.keycloak.KeycloakTokenEndpoint.Tokens;
 import org.careslot.identity.user.keycloak.KeycloakTokenEndpoint.UnauthorizedException;
-import org.careslot.identity.user.persistence.UserAccount;
+import org.careslot.identity.user.domain.UserProfile;
 import org.careslot.platform.web.problem.InvalidFieldsException;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
@@ -22,7 +22,7 @@ import java.util.UUID;
 public class SessionService {
 
     /** A login: Keycloak's tokens and the user they belong to. */
-    public record Login(Tokens tokens, UserAccount user) {
+    public record Login(Tokens tokens, UserProfile user) {
     }
 
     private final KeycloakTokenEndpoint keycloak;
@@ -39,8 +39,8 @@ public class SessionService {
         Tokens tokens = keycloak.passwordGrant(email.trim(), password);
         // The token came straight from Keycloak over the back channel: its claims need no signature check here.
         JsonNode claims = claims(tokens.access());
-        UserAccount user = profiles.profileOf(identity(claims));
-        if (!user.isActive()) {
+        UserProfile user = profiles.profileOf(identity(claims));
+        if (!user.active()) {
             keycloak.logout(tokens.refresh());
             throw new UnauthorizedException(KeycloakTokenEndpoint.INVALID_LOGIN);
         }

@@ -1,6 +1,7 @@
 package org.careslot.identity.user;
 
 import org.careslot.identity.user.domain.Role;
+import org.careslot.identity.user.domain.UserProfile;
 import org.careslot.identity.user.keycloak.KeycloakUsers;
 import org.careslot.identity.user.messaging.UserEvents;
 import org.careslot.identity.user.persistence.UserAccount;
@@ -36,13 +37,18 @@ public class UserAdministrationService {
         this.clock = clock;
     }
 
-    public Page<UserAccount> search(Role role, Boolean active, String search, PageQuery page) {
+    public Page<UserProfile> search(Role role, Boolean active, String search, PageQuery page) {
         String term = search == null || search.isBlank() ? null : escapeLike(search.strip().toLowerCase(Locale.ROOT));
         // PageQuery is 1-based with any offset; Spring's PageRequest is page-indexed with the same size
-        return users.search(role, active, term, PageRequest.of(page.page() - 1, page.pageSize()));
+        return users.search(role, active, term, PageRequest.of(page.page() - 1, page.pageSize()))
+                .map(UserAccount::toProfile);
     }
 
-    public UserAccount get(UUID id) {
+    public UserProfile get(UUID id) {
+        return account(id).toProfile();
+    }
+
+    private UserAccount account(UUID id) {
         return users.findById(id).orElseThrow(() -> new ResourceNotFoundException("User not found."));
     }
 
@@ -51,17 +57,17 @@ public class UserAdministrationService {
      * deactivated user can neither log in nor refresh; it then publishes {@code user.deactivated}. Activation
      * enables the account again and publishes {@code user.updated}. Setting the current value changes nothing.
      */
-    public UserAccount setActive(UUID adminId, UUID id, boolean active) {
-        UserAccount user = get(id);
+    public UserProfile setActive(UUID adminId, UUID id, boolean active) {
+        UserAccount user = account(id);
         if (user.isActive() == active) {
-            return user;
+            return user.toProfile();
         }
         if (!active && id.equals(adminId)) {
             throw new ConflictException("Administrators cannot deactivate their own account.");
         }
         keycloak.setEnabled(id, active);
         return transaction.execute(status -> {
-            UserAccount current = get(id);
+            UserAccount current = account(id);
             current.setActive(active);
             current.touch(clock.instant());
             users.saveAndFlush(current);
@@ -70,7 +76,7 @@ public class UserAdministrationService {
             } else {
                 events.deactivated(current);
             }
-            return current;
+            return current.toProfile();
         });
     }
 

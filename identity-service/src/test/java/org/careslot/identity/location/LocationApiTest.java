@@ -57,6 +57,19 @@ class LocationApiTest {
         assertThat(idOf(divisions, "Dhaka")).isEqualTo(DHAKA_DIVISION);
     }
 
+    /** The answer the OpenAPI document gives this operation (it has no other client error). */
+    @Test
+    void anAcceptItCannotServeIs406ProblemJson() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/locations/divisions/"))
+                .header("Accept", "image/png").GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(406);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json.readTree(response.body()).get("status").asInt()).isEqualTo(406);
+    }
+
     @Test
     void everyDivisionHasDistrictsAndEveryDistrictHasThanas() throws Exception {
         Set<Integer> districtIds = new HashSet<>();

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 // GET /api/v1/user/photos/** is public and server.tomcat.max-swallow-size lets oversized uploads get their 413:
 // both from application.yml, as in production
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
 class UserPhotoApiTest {
 
     private static final String UPLOAD = "/api/v1/user/me/photo/";
@@ -281,7 +283,7 @@ class UserPhotoApiTest {
     void theOpenApiDocumentDescribesTheEndpoints() throws Exception {
         JsonNode paths = json.readTree(get("/v3/api-docs", Map.of()).body()).get("paths");
 
-        JsonNode upload = paths.get("/api/v1/user/me/photo").get("put");
+        JsonNode upload = paths.get("/api/v1/user/me/photo/").get("put");
         JsonNode body = upload.get("requestBody").get("content");
         assertThat(body.propertyNames()).containsExactly("multipart/form-data");
         assertThat(body.get("multipart/form-data").get("schema").get("properties").get("file").get("format")
@@ -289,7 +291,7 @@ class UserPhotoApiTest {
         assertThat(upload.has("parameters")).as("the caller is not a parameter").isFalse();
         assertThat(upload.get("responses").propertyNames()).contains("200", "400", "404", "413", "415");
 
-        JsonNode photo = paths.get("/api/v1/user/photos/{user_id}").get("get");
+        JsonNode photo = paths.get("/api/v1/user/photos/{user_id}/").get("get");
         assertThat(photo.get("security").isEmpty()).as("public").isTrue();
         assertThat(photo.get("responses").propertyNames()).contains("200", "304", "404");
     }

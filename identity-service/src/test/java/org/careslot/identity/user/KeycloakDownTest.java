@@ -1,10 +1,12 @@
 package org.careslot.identity.user;
 
-import org.careslot.identity.user.IdentityHttp.Answer;
 import org.careslot.platform.testkit.RealInfrastructure;
+import org.careslot.platform.testkit.http.ServiceHttp;
+import org.careslot.platform.testkit.http.ServiceHttp.Answer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RealInfrastructure(database = "identity_keycloak_down")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "careslot.identity.keycloak.connect-timeout=500ms")
+@DirtiesContext
 class KeycloakDownTest {
 
     @DynamicPropertySource
@@ -39,13 +42,13 @@ class KeycloakDownTest {
 
     @Test
     void registrationAnswers503AndLeavesNothingBehind() {
-        IdentityHttp http = new IdentityHttp(port);
+        ServiceHttp http = new ServiceHttp(port);
         Map<String, Object> body = new HashMap<>(jdbc.queryForMap("""
                 SELECT d.division_id, d.id AS district_id, t.id AS thana_id
                 FROM thana t JOIN district d ON d.id = t.district_id ORDER BY t.id LIMIT 1"""));
         String email = "down-" + UUID.randomUUID() + "@example.org";
         body.putAll(Map.of("role", "PATIENT", "full_name", "Nobody", "email", email,
-                "phone", IdentityHttp.uniquePhone(), "password", "Str0ng!Pass"));
+                "phone", UniquePhones.next(), "password", "Str0ng!Pass"));
 
         Answer answer = http.post("/api/v1/user/register/", body, null);
 

@@ -1,11 +1,13 @@
 package org.careslot.identity.user;
 
-import org.careslot.identity.user.IdentityHttp.Answer;
 import org.careslot.platform.testkit.RealInfrastructure;
+import org.careslot.platform.testkit.http.ServiceHttp;
+import org.careslot.platform.testkit.http.ServiceHttp.Answer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Registration, login, refresh, logout, own profile and administration against real Keycloak and PostgreSQL. */
 @RealInfrastructure(database = "identity_users", keycloak = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
 class UserAccountsTest {
 
     static final String PASSWORD = "Str0ng!Pass";
@@ -34,14 +37,14 @@ class UserAccountsTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    IdentityHttp http;
+    ServiceHttp http;
     int division;
     int district;
     int thana;
 
     @BeforeEach
     void setUp() {
-        http = new IdentityHttp(port);
+        http = new ServiceHttp(port);
         Map<String, Object> location = jdbc.queryForMap("""
                 SELECT d.division_id, d.id AS district_id, t.id AS thana_id
                 FROM thana t JOIN district d ON d.id = t.district_id ORDER BY t.id LIMIT 1""");
@@ -55,7 +58,7 @@ class UserAccountsTest {
         body.put("role", role);
         body.put("full_name", "Rahima Begum");
         body.put("email", email);
-        body.put("phone", IdentityHttp.uniquePhone());
+        body.put("phone", UniquePhones.next());
         body.put("password", PASSWORD);
         body.put("division_id", division);
         body.put("district_id", district);
@@ -165,7 +168,7 @@ class UserAccountsTest {
 
     @Test
     void concurrentRegistrationsWithOnePhoneYieldOneAccountAndLeaveNoKeycloakUserBehind() throws Exception {
-        String phone = IdentityHttp.uniquePhone();
+        String phone = UniquePhones.next();
         List<String> emails = new ArrayList<>();
         List<Callable<Integer>> attempts = new ArrayList<>();
         for (int i = 0; i < 8; i++) {

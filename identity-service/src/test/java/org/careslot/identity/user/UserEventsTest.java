@@ -1,12 +1,14 @@
 package org.careslot.identity.user;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.careslot.identity.user.IdentityHttp.Answer;
 import org.careslot.platform.testkit.EventContract;
 import org.careslot.platform.testkit.RealInfrastructure;
+import org.careslot.platform.testkit.http.ServiceHttp;
+import org.careslot.platform.testkit.http.ServiceHttp.Answer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** identity.user.v1 as other services and hospital systems receive it: through the outbox, the relay and Kafka. */
 @RealInfrastructure(database = "identity_events", keycloak = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
 class UserEventsTest {
 
     @LocalServerPort
@@ -31,14 +34,14 @@ class UserEventsTest {
 
     @Test
     void registrationProfileChangeAndDeactivationArePublishedInOrderAndMatchTheSchema() {
-        IdentityHttp http = new IdentityHttp(port);
+        ServiceHttp http = new ServiceHttp(port);
         Map<String, Object> location = jdbc.queryForMap("""
                 SELECT d.division_id, d.id AS district_id, t.id AS thana_id
                 FROM thana t JOIN district d ON d.id = t.district_id ORDER BY t.id DESC LIMIT 1""");
         Map<String, Object> body = new HashMap<>(location);
         String email = "events-" + UUID.randomUUID() + "@example.org";
         body.putAll(Map.of("role", "PATIENT", "full_name", "Karim Ahmed", "email", email,
-                "phone", IdentityHttp.uniquePhone(), "password", "Str0ng!Pass", "blood_group", "B+",
+                "phone", UniquePhones.next(), "password", "Str0ng!Pass", "blood_group", "B+",
                 "medical_history", "diabetes", "emergency_contact", "+8801711111111", "date_of_birth", "1980-02-03"));
         Answer created = http.post("/api/v1/user/register/", body, null);
         assertThat(created.status()).as(created.body()).isEqualTo(201);

@@ -1,6 +1,6 @@
 package org.careslot.identity.user.api;
 
-import org.careslot.identity.user.persistence.UserAccount;
+import org.careslot.identity.user.domain.UserProfile;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,10 +16,9 @@ final class UserResponses {
     record UserSummary(UUID id, String email, String fullName, String phone, String role, Integer divisionId,
                        Integer districtId, Integer thanaId, boolean isActive, Instant createdAt) {
 
-        static UserSummary of(UserAccount user) {
-            return new UserSummary(user.getId(), user.getEmail(), user.getFullName(), user.getPhone(),
-                    user.getRole().name(), user.getDivisionId(), user.getDistrictId(), user.getThanaId(),
-                    user.isActive(), user.getCreatedAt());
+        static UserSummary of(UserProfile user) {
+            return new UserSummary(user.id(), user.email(), user.fullName(), user.phone(), user.role().name(),
+                    user.divisionId(), user.districtId(), user.thanaId(), user.active(), user.createdAt());
         }
     }
 
@@ -31,19 +30,19 @@ final class UserResponses {
                    String emergencyContact, String medicalHistory, String photoUrl, boolean isActive,
                    Instant createdAt, Instant updatedAt) {
 
-        static Profile of(UserAccount user, String photoUrl) {
-            return new Profile(user.getId(), user.getEmail(), user.getFullName(), user.getPhone(),
-                    user.getRole().name(), user.getDivisionId(), user.getDistrictId(), user.getThanaId(),
-                    user.getDateOfBirth(), user.getGender(), user.getBloodGroup(), user.getEmergencyContact(),
-                    user.getMedicalHistory(), photoUrl, user.isActive(), user.getCreatedAt(), user.getUpdatedAt());
+        static Profile of(UserProfile user, String photoUrl) {
+            return new Profile(user.id(), user.email(), user.fullName(), user.phone(), user.role().name(),
+                    user.divisionId(), user.districtId(), user.thanaId(), user.dateOfBirth(), user.gender(),
+                    user.bloodGroup(), user.emergencyContact(), user.medicalHistory(), photoUrl, user.active(),
+                    user.createdAt(), user.updatedAt());
         }
     }
 
     /** The {@code user} member of a login answer. */
     record LoginUser(UUID id, String email, String fullName, String role) {
 
-        static LoginUser of(UserAccount user) {
-            return new LoginUser(user.getId(), user.getEmail(), user.getFullName(), user.getRole().name());
+        static LoginUser of(UserProfile user) {
+            return new LoginUser(user.id(), user.email(), user.fullName(), user.role().name());
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.careslot.identity.user.domain.Role;
+import org.careslot.identity.user.domain.UserProfile;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,6 +53,12 @@ public class UserAccount {
         this.version = 1;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** The profile as the service's callers see it. */
+    public UserProfile toProfile() {
+        return new UserProfile(id, email, fullName, phone, role, divisionId, districtId, thanaId, dateOfBirth, gender,
+                bloodGroup, emergencyContact, medicalHistory, active, createdAt, updatedAt);
     }
 
     /** Records a change: the next event sequence and the time of the change. */

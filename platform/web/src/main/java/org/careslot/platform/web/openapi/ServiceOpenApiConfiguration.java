@@ -1,27 +1,78 @@
 package org.careslot.platform.web.openapi;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.servers.Server;
+import org.careslot.platform.web.security.CurrentUser;
+import org.careslot.platform.web.security.PublicEndpointsProperties;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springdoc.core.customizers.GlobalOperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
+import java.security.Principal;
 import java.util.List;
 
 /**
  * The service's OpenAPI document as clients see it: through the gateway (server "/"), with Keycloak bearer
- * tokens. Services describe their own decisions in {@code careslot.api.description}.
+ * tokens, snake_case members, canonical paths with the trailing slash, and each operation's problem+json answers
+ * ({@link ClientViewOfTheApi}, {@link RoleCheckResponses}). Services describe their own decisions in
+ * {@code careslot.api.description} and their own answers (409, 413, ...) with {@code @ApiResponse}.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnClass(OpenAPI.class)
+@ConditionalOnClass({OpenAPI.class, SpringDocUtils.class})
 public class ServiceOpenApiConfiguration {
+
+    static {
+        // The caller is resolved from the token, never sent as a parameter: springdoc would otherwise offer it as
+        // query parameters (e.g. ?caller.id=...) and describe the internal types as schemas.
+        SpringDocUtils.getConfig()
+                .addRequestWrapperToIgnore(CurrentUser.class, Authentication.class, JwtAuthenticationToken.class,
+                        Jwt.class, Principal.class)
+                // a free-form JSON member (Jackson 3 tree) is "any object" to a client, not a type named JsonNode
+                .replaceWithSchema(JsonNode.class, new ObjectSchema())
+                .replaceWithSchema(ObjectNode.class, new ObjectSchema());
+    }
+
+    /**
+     * springdoc describes bodies with swagger-core's own (Jackson 2) mapper, which does not know that the wire format
+     * is snake_case (Boot's Jackson 3 setting): without this, the schemas would show {@code photoUrl} where clients
+     * send and receive {@code photo_url}.
+     */
+    @Bean
+    @ConditionalOnMissingBean(ModelResolver.class)
+    ModelResolver snakeCaseModelResolver() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
+
+    @Bean
+    GlobalOpenApiCustomizer clientViewOfTheApi(ObjectProvider<PublicEndpointsProperties> publicEndpoints) {
+        return new ClientViewOfTheApi(publicEndpoints.getIfAvailable(() -> new PublicEndpointsProperties(null))
+                .publicEndpoints());
+    }
+
+    @Bean
+    GlobalOperationCustomizer roleCheckResponses() {
+        return new RoleCheckResponses();
+    }
 
     @Bean
     @ConditionalOnMissingBean(OpenAPI.class)

@@ -1,12 +1,18 @@
 package org.careslot.platform.testkit.conventions;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A service's test implements {@link #baseUrl()} against its running instance (e.g. {@code @LocalServerPort}).
  */
 public interface ServiceConventionsContract {
+
+    /** Names springdoc gives a controller's injected caller when it wrongly offers it as a parameter. */
+    Set<String> INJECTED_PARAMETERS = Set.of("caller", "admin", "current_user", "currentuser", "authentication",
+            "jwt", "principal");
+    /** Internal types that are no part of the API a client sees. */
+    Set<String> INTERNAL_SCHEMAS = Set.of("JsonNode", "ObjectNode", "CurrentUser", "Authentication", "Jwt");
+    Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
 
     String baseUrl();
 
@@ -45,6 +58,94 @@ public interface ServiceConventionsContract {
         HttpResponse<String> response = get("/v3/api-docs", null);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"openapi\"");
+    }
+
+    /**
+     * The document shows the API as a client generator sees it (api.md): canonical paths with the trailing slash,
+     * snake_case members, no internal arguments or types, and every operation's problem+json client errors. All
+     * findings are listed at once.
+     */
+    @Test
+    default void documentsTheApiAsClientsSeeIt() throws Exception {
+        HttpResponse<String> response = get("/v3/api-docs", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode document = JsonMapper.builder().build().readTree(response.body());
+        List<String> findings = new ArrayList<>();
+        JsonNode paths = document.path("paths");
+        assertThat(paths.isObject()).as("the document has paths").isTrue();
+        for (String path : paths.propertyNames()) {
+            if (!path.endsWith("/")) {
+                findings.add("path " + path + " is not canonical: api.md writes it with a trailing slash");
+            }
+            JsonNode item = paths.get(path);
+            for (String method : item.propertyNames()) {
+                if (!HTTP_METHODS.contains(method)) {
+                    continue;
+                }
+                String operation = method.toUpperCase(Locale.ROOT) + " " + path;
+                for (JsonNode parameter : item.get(method).path("parameters")) {
+                    String name = parameter.path("name").asString("");
+                    if (INJECTED_PARAMETERS.contains(name.toLowerCase(Locale.ROOT))) {
+                        findings.add(operation + " offers the injected '" + name + "' as a "
+                                + parameter.path("in").asString("") + " parameter");
+                    }
+                }
+                boolean problemClientError = false;
+                JsonNode responses = item.get(method).path("responses");
+                for (String status : responses.propertyNames()) {
+                    if (status.startsWith("4") && responses.get(status).path("content").has("application/problem+json")) {
+                        problemClientError = true;
+                    }
+                }
+                if (!problemClientError) {
+                    findings.add(operation + " documents no 4xx answer with application/problem+json content");
+                }
+                collectSchemaFindings(item.get(method), operation, findings);
+            }
+        }
+        JsonNode schemas = document.path("components").path("schemas");
+        for (String name : schemas.propertyNames()) {
+            if (INTERNAL_SCHEMAS.contains(name)) {
+                findings.add("schema " + name + " is an internal type");
+            }
+            checkSchema(schemas.get(name), "schema " + name, findings);
+        }
+        assertThat(findings).as("the OpenAPI document at /v3/api-docs").isEmpty();
+    }
+
+    /** Every schema inside an operation (request bodies, parameters, responses). */
+    private static void collectSchemaFindings(JsonNode node, String where, List<String> findings) {
+        if (node.isObject()) {
+            for (String member : node.propertyNames()) {
+                if (member.equals("schema")) {
+                    checkSchema(node.get(member), where, findings);
+                } else {
+                    collectSchemaFindings(node.get(member), where, findings);
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(element -> collectSchemaFindings(element, where, findings));
+        }
+    }
+
+    /** Member names must be the snake_case of the wire (no upper-case letter), at any depth. */
+    private static void checkSchema(JsonNode schema, String where, List<String> findings) {
+        if (!schema.isObject()) {
+            return;
+        }
+        JsonNode properties = schema.path("properties");
+        for (String property : properties.propertyNames()) {
+            if (!property.equals(property.toLowerCase(Locale.ROOT))) {
+                findings.add(where + " has the member '" + property + "', not the snake_case the API uses");
+            }
+            checkSchema(properties.get(property), where, findings);
+        }
+        for (String nested : List.of("items", "additionalProperties", "not")) {
+            checkSchema(schema.path(nested), where, findings);
+        }
+        for (String composed : List.of("allOf", "oneOf", "anyOf")) {
+            schema.path(composed).forEach(part -> checkSchema(part, where, findings));
+        }
     }
 
     @Test
