@@ -1,0 +1,71 @@
+package org.careslot.notification.appointment;
+
+import org.careslot.notification.appointment.persistence.AppointmentRepository;
+import org.careslot.platform.messaging.envelope.InvalidEventException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The local copy of appointments from booking.appointment.v1. */
+@Service
+public class Appointments {
+
+    /** A stored change: the state before (empty for an appointment new here) and after. */
+    public record Change(Optional<Appointment> before, Appointment after) {
+    }
+
+    private final AppointmentRepository appointments;
+    private final Clock clock;
+
+    public Appointments(AppointmentRepository appointments, Clock clock) {
+        this.appointments = appointments;
+        this.clock = clock;
+    }
+
+    public Optional<Appointment> find(UUID id) {
+        return appointments.find(id);
+    }
+
+    /**
+     * Stores version {@code sequence} of the appointment under its row lock.
+     *
+     * @return the change, or empty when the stored version is this one or newer (a redelivered or overtaken event)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Change> store(AppointmentSnapshot snapshot, long sequence) {
+        Appointment after = toAppointment(snapshot, sequence);
+        Optional<Appointment> before = appointments.lock(after.id());
+        if (before.isPresent() && before.get().sequence() >= sequence) {
+            return Optional.empty();
+        }
+        appointments.save(after, clock.instant());
+        return Optional.of(new Change(before, after));
+    }
+
+    /** The next sequence of notification.reminder.v1 events about the appointment. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long nextEventSequence(UUID appointmentId) {
+        return appointments.nextEventSequence(appointmentId);
+    }
+
+    private static Appointment toAppointment(AppointmentSnapshot s, long sequence) {
+        if (s.id() == null || s.doctorId() == null || s.patientId() == null || s.startsAt() == null
+                || s.endsAt() == null || s.timeZone() == null || s.status() == null) {
+            throw new InvalidEventException("appointment event lacks a required field");
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(s.timeZone());
+        } catch (DateTimeException e) {
+            throw new InvalidEventException("appointment event names an unknown time zone");
+        }
+        return new Appointment(s.id(), s.doctorId(), s.patientId(), s.startsAt().toInstant(), s.endsAt().toInstant(),
+                zone, s.status(), sequence);
+    }
+}
