@@ -128,7 +128,7 @@ public class ReminderRepository {
     public List<Reminder> page(UUID appointmentId, long offset, int limit) {
         return jdbc.sql("""
                         SELECT * FROM reminder WHERE appointment_id = :appointment
-                        ORDER BY due_at, created_at, id OFFSET :offset LIMIT :limit""")
+                        ORDER BY due_at, created_at, kind, recipient_role DESC, id OFFSET :offset LIMIT :limit""")
                 .param("appointment", appointmentId).param("offset", offset).param("limit", limit)
                 .query(ROW).list();
     }
