@@ -28,6 +28,9 @@ import static org.awaitility.Awaitility.await;
 /** Scheduling and delivery of reminders and notices, end to end inside the service, with a real SMTP server. */
 class ReminderDeliveryTest extends NotificationIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     static final String TOPIC = "notification.reminder.v1";
     static final String SCHEMA = "notification.reminder.v1/reminder.json";
 
@@ -288,6 +291,49 @@ class ReminderDeliveryTest extends NotificationIntegrationTest {
         List<String> claimers = jdbc.queryForList("SELECT DISTINCT claimed_by FROM reminder WHERE appointment_id IN ("
                 + String.join(",", appointments.stream().map(id -> "'" + id + "'").toList()) + ")", String.class);
         assertThat(claimers).as("instances that sent some of them").hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void aMessageLeftSendingByAnInstanceThatDiedIsSentByAnotherOnceItsLeaseRunsOut() {
+        Person doctor = person("DOCTOR", "Sabrina Sultana");
+        Person patient = person("PATIENT", "Rahim Uddin");
+        UUID id = UUID.randomUUID();
+        apply(AppointmentChange.CONFIRMED, appointment(id, doctor, patient, Instant.now().plus(Duration.ofDays(3)),
+                "CONFIRMED"), 2);
+        awaitStatuses(id, "CONFIRMED", "SENT");
+        // the reminder (due in 2 days) was claimed by an instance that crashed before recording any outcome
+        jdbc.update("""
+                UPDATE reminder SET status = 'SENDING', attempts = 1, claimed_by = 'crashed', due_at = now(),
+                                    next_attempt_at = now(), lease_until = now() + interval '1 second'
+                WHERE appointment_id = ? AND kind = 'REMINDER'""", id);
+        assertThat(subjectsTo(patient.email())).hasSize(1);
+
+        awaitStatuses(id, "REMINDER", "SENT");
+        assertThat(rows(id)).filteredOn(r -> "REMINDER".equals(r.get("kind"))).singleElement().satisfies(r -> {
+            assertThat(r.get("attempts")).isEqualTo(2);
+            assertThat(r.get("claimed_by")).isNotEqualTo("crashed");
+        });
+        assertThat(subjectsTo(patient.email())).hasSize(2)
+                .anySatisfy(s -> assertThat(s).startsWith("Reminder: your appointment with Dr. Sabrina Sultana"));
+    }
+
+    @Test
+    void deliveryIsMeasured() {
+        Person doctor = person("DOCTOR", "Sabrina Sultana");
+        Person patient = person("PATIENT", "Rahim Uddin");
+        UUID id = UUID.randomUUID();
+        double sentBefore = meters.counter("reminders.sent", "kind", "REMINDER").count();
+        double scheduledBefore = meters.counter("reminders.scheduled", "kind", "REMINDER").count();
+        long timedBefore = meters.timer("reminders.delivery.delay", "kind", "REMINDER").count();
+
+        apply(AppointmentChange.BOOKED, appointment(id, doctor, patient, Instant.now().plus(Duration.ofHours(1)),
+                "PENDING"), 1);
+        awaitStatuses(id, "REMINDER", "SENT");
+
+        assertThat(meters.counter("reminders.scheduled", "kind", "REMINDER").count()).isEqualTo(scheduledBefore + 1);
+        await().atMost(SOON).until(() -> meters.counter("reminders.sent", "kind", "REMINDER").count()
+                == sentBefore + 1);
+        assertThat(meters.timer("reminders.delivery.delay", "kind", "REMINDER").count()).isEqualTo(timedBefore + 1);
     }
 
     static AppointmentSnapshot withStatus(AppointmentSnapshot a, String status) {
