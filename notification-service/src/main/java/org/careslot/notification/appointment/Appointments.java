@@ -17,10 +17,6 @@ import java.util.UUID;
 @Service
 public class Appointments {
 
-    /** A stored change: the state before (empty for an appointment new here) and after. */
-    public record Change(Optional<Appointment> before, Appointment after) {
-    }
-
     private final AppointmentRepository appointments;
     private final Clock clock;
 
@@ -34,19 +30,14 @@ public class Appointments {
     }
 
     /**
-     * Stores version {@code sequence} of the appointment under its row lock.
-     *
-     * @return the change, or empty when the stored version is this one or newer (a redelivered or overtaken event)
+     * Stores version {@code sequence} of the appointment. Only newer versions arrive here: the platform's event
+     * template drops redelivered and older events in the same transaction.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<Change> store(AppointmentSnapshot snapshot, long sequence) {
-        Appointment after = toAppointment(snapshot, sequence);
-        Optional<Appointment> before = appointments.lock(after.id());
-        if (before.isPresent() && before.get().sequence() >= sequence) {
-            return Optional.empty();
-        }
-        appointments.save(after, clock.instant());
-        return Optional.of(new Change(before, after));
+    public Appointment store(AppointmentSnapshot snapshot, long sequence) {
+        Appointment appointment = toAppointment(snapshot, sequence);
+        appointments.save(appointment, clock.instant());
+        return appointment;
     }
 
     /** The next sequence of notification.reminder.v1 events about the appointment. */

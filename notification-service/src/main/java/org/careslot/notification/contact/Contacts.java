@@ -29,8 +29,8 @@ public class Contacts {
     }
 
     /**
-     * Keeps the user's state of version {@code sequence}; an older or equal version changes nothing (events carry the
-     * whole state, so the newest wins whatever order they arrive in).
+     * Keeps the user's state of version {@code sequence}. Only newer versions arrive here: the platform's event
+     * template drops redelivered and older events in the same transaction.
      */
     @Transactional
     public void userChanged(UserSnapshot user, long sequence) {
@@ -38,7 +38,7 @@ public class Contacts {
                 || user.isActive() == null) {
             throw new InvalidEventException("identity event lacks id, email, full_name, role or is_active");
         }
-        contacts.upsertIfNewer(new Contact(user.id(), user.email(), user.phone(), user.fullName(), user.role(),
+        contacts.upsert(new Contact(user.id(), user.email(), user.phone(), user.fullName(), user.role(),
                 user.isActive()), sequence, clock.instant());
     }
 }

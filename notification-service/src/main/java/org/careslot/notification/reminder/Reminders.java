@@ -18,7 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -47,18 +46,13 @@ public class Reminders {
     }
 
     /**
-     * Applies version {@code sequence} of an appointment, announced by {@code change}. A version not newer than the
-     * stored one changes nothing, so redelivered and overtaken events send nothing twice.
+     * Applies version {@code sequence} of an appointment, announced by {@code change}. Only newer versions arrive
+     * here (the platform's event template drops redelivered and older events), and a message is unique per
+     * appointment version, so nothing is scheduled twice.
      */
     @Transactional
     public void appointmentChanged(AppointmentChange change, AppointmentSnapshot snapshot, long sequence) {
-        Optional<Appointments.Change> stored = appointments.store(snapshot, sequence);
-        if (stored.isEmpty()) {
-            log.debug("appointment {} version {} is not newer than the stored one: nothing to do", snapshot.id(),
-                    sequence);
-            return;
-        }
-        Appointment appointment = stored.get().after();
+        Appointment appointment = appointments.store(snapshot, sequence);
         Instant now = clock.instant();
         Instant plannedAt = reminders.remindersPlannedAt(appointment.id()).orElse(null);
         ReminderPlan plan = rules.plan(change, appointment.startsAt(), appointment.active(), plannedAt, now);

@@ -154,37 +154,6 @@ class ReminderDeliveryTest extends NotificationIntegrationTest {
     }
 
     @Test
-    void redeliveredAndReorderedVersionsSendEachMessageOnce() {
-        Person doctor = person("DOCTOR", "Sabrina Sultana");
-        Person patient = person("PATIENT", "Rahim Uddin");
-        UUID id = UUID.randomUUID();
-        AppointmentSnapshot booked = appointment(id, doctor, patient, Instant.now().plus(Duration.ofHours(3)), "PENDING");
-
-        apply(AppointmentChange.BOOKED, booked, 1);
-        apply(AppointmentChange.BOOKED, booked, 1);
-        apply(AppointmentChange.CONFIRMED, withStatus(booked, "CONFIRMED"), 2);
-        apply(AppointmentChange.BOOKED, booked, 1);
-        apply(AppointmentChange.CONFIRMED, withStatus(booked, "CONFIRMED"), 2);
-
-        awaitStatuses(id, "REMINDER", "SENT");
-        awaitSettled(id);
-        assertThat(subjectsTo(patient.email())).hasSize(3); // booked, reminder, confirmed
-        assertThat(subjectsTo(doctor.email())).hasSize(1);
-
-        // overtaken: confirmed (2) arrives before booked (1) -> booked is dropped
-        Person other = person("PATIENT", "Karim Ahmed");
-        UUID second = UUID.randomUUID();
-        AppointmentSnapshot late = appointment(second, doctor, other, Instant.now().plus(Duration.ofHours(4)), "PENDING");
-        apply(AppointmentChange.CONFIRMED, withStatus(late, "CONFIRMED"), 2);
-        apply(AppointmentChange.BOOKED, late, 1);
-        awaitStatuses(second, "REMINDER", "SENT");
-        awaitSettled(second);
-        assertThat(subjectsTo(other.email())).hasSize(2)
-                .anySatisfy(s -> assertThat(s).startsWith("Appointment confirmed"))
-                .anySatisfy(s -> assertThat(s).startsWith("Reminder:"));
-    }
-
-    @Test
     void aBadAddressFailsAloneWithItsReasonAndTheEventsMatchTheSchema() {
         Person doctor = person("DOCTOR", "Sabrina Sultana");
         Person bad = person(UUID.randomUUID(), "PATIENT", "not an address@@", "Bad Address");

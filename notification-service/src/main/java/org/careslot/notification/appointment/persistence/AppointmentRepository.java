@@ -29,12 +29,7 @@ public class AppointmentRepository {
         return jdbc.sql("SELECT * FROM appointment WHERE id = ?").param(id).query(ROW).optional();
     }
 
-    /** The stored appointment, its row locked until the transaction ends (changes of one appointment serialise). */
-    public Optional<Appointment> lock(UUID id) {
-        return jdbc.sql("SELECT * FROM appointment WHERE id = ? FOR UPDATE").param(id).query(ROW).optional();
-    }
-
-    /** Inserts or overwrites the appointment (the caller checked the sequence under the row lock). */
+    /** Inserts or overwrites the appointment . */
     public void save(Appointment appointment, Instant now) {
         jdbc.sql("""
                         INSERT INTO appointment (id, doctor_id, patient_id, starts_at, ends_at, time_zone, status, sequence,

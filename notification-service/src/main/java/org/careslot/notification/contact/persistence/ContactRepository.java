@@ -27,18 +27,17 @@ public class ContactRepository {
                 .optional();
     }
 
-    /** Stores version {@code sequence} unless a newer or equal one is stored; true when stored. */
-    public boolean upsertIfNewer(Contact contact, long sequence, Instant now) {
-        return jdbc.sql("""
+    /** Stores version {@code sequence} of the user's contact details. */
+    public void upsert(Contact contact, long sequence, Instant now) {
+        jdbc.sql("""
                         INSERT INTO contact (user_id, email, phone, full_name, role, is_active, sequence, updated_at)
                         VALUES (:id, :email, :phone, :name, :role, :active, :sequence, :now)
                         ON CONFLICT (user_id) DO UPDATE SET email = EXCLUDED.email, phone = EXCLUDED.phone,
                             full_name = EXCLUDED.full_name, role = EXCLUDED.role, is_active = EXCLUDED.is_active,
-                            sequence = EXCLUDED.sequence, updated_at = EXCLUDED.updated_at
-                        WHERE contact.sequence < EXCLUDED.sequence""")
+                            sequence = EXCLUDED.sequence, updated_at = EXCLUDED.updated_at""")
                 .param("id", contact.userId()).param("email", contact.email()).param("phone", contact.phone())
                 .param("name", contact.fullName()).param("role", contact.role()).param("active", contact.active())
                 .param("sequence", sequence).param("now", Sql.timestamp(now))
-                .update() == 1;
+                .update();
     }
 }
