@@ -1,0 +1,72 @@
+package org.careslot.notification.reminder;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.careslot.notification.appointment.Appointment;
+import org.careslot.notification.appointment.AppointmentSnapshot;
+import org.careslot.notification.appointment.Appointments;
+import org.careslot.notification.delivery.EmailChannel;
+import org.careslot.notification.reminder.domain.AppointmentChange;
+import org.careslot.notification.reminder.domain.PlannedMessage;
+import org.careslot.notification.reminder.domain.Recipient;
+import org.careslot.notification.reminder.domain.ReminderPlan;
+import org.careslot.notification.reminder.domain.ReminderRules;
+import org.careslot.notification.reminder.persistence.ReminderRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Keeps each appointment's messages in step with the appointment: schedules reminders and notices, cancels and moves
+ * reminders. Runs in the transaction of the consumed event, so the appointment copy, the messages and the consumer's
+ * bookkeeping commit together.
+ */
+@Service
+public class Reminders {
+
+    private static final Logger log = LoggerFactory.getLogger(Reminders.class);
+
+    private final Appointments appointments;
+    private final ReminderRepository reminders;
+    private final ReminderRules rules;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public Reminders(Appointments appointments, ReminderRepository reminders, ReminderSettings settings, Clock clock,
+                     MeterRegistry meters) {
+        this.appointments = appointments;
+        this.reminders = reminders;
+        this.rules = new ReminderRules(settings.leadTimes());
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /**
+     * Applies version {@code sequence} of an appointment, announced by {@code change}. Only newer versions arrive
+     * here (the platform's event template drops redelivered and older events), and a message is unique per
+     * appointment version, so nothing is scheduled twice.
+     */
+    @Transactional
+    public void appointmentChanged(AppointmentChange change, AppointmentSnapshot snapshot, long sequence) {
+        Appointment appointment = appointments.store(snapshot, sequence);
+        Instant now = clock.instant();
+        Instant plannedAt = reminders.remindersPlannedAt(appointment.id()).orElse(null);
+        ReminderPlan plan = rules.plan(change, appointment.startsAt(), appointment.active(), plannedAt, now);
+        if (plan.cancelScheduledReminders()) {
+            int cancelled = reminders.cancelScheduledReminders(appointment.id(), now);
+            log.debug("appointment {} {}: {} reminder(s) cancelled", appointment.id(), change, cancelled);
+        }
+        for (PlannedMessage message : plan.messages()) {
+            UUID recipient = message.recipient() == Recipient.PATIENT ? appointment.patientId()
+                    : appointment.doctorId();
+            if (reminders.insert(UUID.randomUUID(), appointment.id(), message, recipient, EmailChannel.NAME,
+                    appointment.startsAt(), sequence, now)) {
+                meters.counter("reminders.scheduled", "kind", message.kind().name()).increment();
+            }
+        }
+    }
+}
