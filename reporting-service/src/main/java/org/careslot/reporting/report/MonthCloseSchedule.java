@@ -26,10 +26,7 @@ class MonthCloseSchedule {
     @Scheduled(cron = "${careslot.reporting.month-close.cron:0 0 0 1 * *}",
             zone = "${careslot.reporting.month-close.zone:Asia/Dhaka}")
     void closePreviousMonth() {
-        MonthClose.Outcome outcome = close.closeOnce(close.previousMonth());
-        if (outcome.closedNow()) {
-            log.info("Month close of {}: {} reports final", outcome.month(), outcome.reports());
-        }
+        close.closeOnce(close.previousMonth());
     }
 
     @EventListener(ApplicationReadyEvent.class)

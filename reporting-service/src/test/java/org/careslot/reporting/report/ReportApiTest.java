@@ -217,4 +217,16 @@ class ReportApiTest extends ReportingIntegrationTest {
         assertThat(http.post("/api/v1/reports/monthly/close/2999-01/", null, adminToken).status()).isEqualTo(409);
         assertThat(http.post("/api/v1/reports/monthly/close/1999-1/", null, adminToken).status()).isEqualTo(404);
     }
+
+    @Test
+    void theOpenApiDocumentNamesTheCloseEndpointAndTheCsvAnswers() {
+        Answer docs = http.get("/v3/api-docs", null);
+
+        assertThat(docs.status()).isEqualTo(200);
+        JsonNode paths = docs.json().get("paths");
+        assertThat(ServiceHttp.names(paths)).contains("/api/v1/reports/monthly/close/{month}",
+                "/api/v1/reports/monthly/{doctorId}/{month}", "/api/v1/reports/monthly", "/api/v1/reports/summary");
+        assertThat(paths.get("/api/v1/reports/monthly/{doctorId}/{month}").toString()).contains("text/csv");
+        assertThat(docs.body()).contains("total_appointments").doesNotContain("totalAppointments");
+    }
 }
