@@ -67,7 +67,7 @@ class ReportController {
         this.close = close;
     }
 
-    @GetMapping(value = "/api/v1/reports/monthly/{doctorId}/{month}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(value = "/api/v1/reports/monthly/{doctor_id}/{month}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "One doctor's monthly report (that DOCTOR, ADMIN); Accept: text/csv gives CSV",
             description = FIELDS + "\n\nA month without appointments of a known doctor answers zeros (not 404). "
                     + "A doctor_id that is not a UUID or a month that is not YYYY-MM cannot name a report: 404. "
@@ -76,14 +76,14 @@ class ReportController {
             + "row + one row, CRLF line ends)", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = ReportResponse.class)),
             @Content(mediaType = CsvTable.MEDIA_TYPE, schema = @Schema(type = "string"))})
-    ReportResponse one(@PathVariable String doctorId, @PathVariable String month,
+    ReportResponse one(@PathVariable("doctor_id") String doctorId, @PathVariable String month,
                        @Parameter(hidden = true) CurrentUser caller) {
         return ReportResponse.of(find(doctorId, month, caller));
     }
 
-    @GetMapping(value = "/api/v1/reports/monthly/{doctorId}/{month}", produces = CsvTable.MEDIA_TYPE)
+    @GetMapping(value = "/api/v1/reports/monthly/{doctor_id}/{month}", produces = CsvTable.MEDIA_TYPE)
     @Operation(hidden = true)
-    ResponseEntity<String> oneAsCsv(@PathVariable String doctorId, @PathVariable String month,
+    ResponseEntity<String> oneAsCsv(@PathVariable("doctor_id") String doctorId, @PathVariable String month,
                                     @Parameter(hidden = true) CurrentUser caller) {
         MonthlyReport report = find(doctorId, month, caller);
         ReportResponse row = ReportResponse.of(report);
