@@ -2,6 +2,7 @@ package org.careslot.booking.appointment;
 
 import org.careslot.booking.appointment.domain.Appointment;
 import org.careslot.booking.appointment.domain.AppointmentAction;
+import org.careslot.booking.appointment.domain.AppointmentChange;
 import org.careslot.booking.appointment.domain.Lifecycle;
 import org.careslot.booking.appointment.domain.Party;
 import org.careslot.booking.appointment.messaging.AppointmentEvents;
@@ -12,11 +13,11 @@ import org.careslot.booking.doctor.Doctor;
 import org.careslot.booking.doctor.DoctorDirectory;
 import org.careslot.booking.doctor.domain.Schedule;
 import org.careslot.booking.doctor.domain.SlotTime;
-import org.careslot.booking.support.FieldErrors;
 import org.careslot.platform.web.problem.ConflictException;
 import org.careslot.platform.web.problem.ForbiddenException;
 import org.careslot.platform.web.problem.InvalidFieldsException;
 import org.careslot.platform.web.problem.ResourceNotFoundException;
+import org.careslot.platform.web.request.WireFormats;
 import org.careslot.platform.web.security.CurrentUser;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -37,9 +38,6 @@ import java.util.UUID;
  */
 @Service
 public class AppointmentLifecycle {
-
-    public static final int MAX_REASON = 500;
-    public static final int MAX_PRESCRIPTION = 4000;
 
     private final AppointmentRepository appointments;
     private final AppointmentHistory history;
@@ -70,21 +68,15 @@ public class AppointmentLifecycle {
     }
 
     public AppointmentWithHistory complete(CurrentUser caller, UUID id, String prescription) {
-        return change(caller, id, AppointmentAction.COMPLETE, (appointment, now) -> {
-            FieldErrors errors = new FieldErrors();
-            String text = errors.text("prescription", prescription, MAX_PRESCRIPTION);
-            errors.throwIfInvalid();
-            return appointment.completed(text, now);
-        }, null);
+        String text = WireFormats.text(prescription);
+        return change(caller, id, AppointmentAction.COMPLETE, (appointment, now) -> appointment.completed(text, now),
+                null);
     }
 
     public AppointmentWithHistory cancel(CurrentUser caller, UUID id, String reason) {
-        FieldErrors errors = new FieldErrors();
-        String text = errors.text("reason", reason, MAX_REASON);
-        return change(caller, id, AppointmentAction.CANCEL, (appointment, now) -> {
-            errors.throwIfInvalid();
-            return appointment.cancelled(text, now);
-        }, text);
+        String text = WireFormats.text(reason);
+        return change(caller, id, AppointmentAction.CANCEL, (appointment, now) -> appointment.cancelled(text, now),
+                text);
     }
 
     /**
@@ -92,12 +84,8 @@ public class AppointmentLifecycle {
      * freed and the new one taken atomically under the exclusion constraints; a conflict leaves the old time as it
      * was. The appointment becomes PENDING again (the doctor confirms the new time); the booked fee stays.
      */
-    public AppointmentWithHistory reschedule(CurrentUser caller, UUID id, String date, String startTime) {
+    public AppointmentWithHistory reschedule(CurrentUser caller, UUID id, LocalDate newDate, LocalTime newStart) {
         return change(caller, id, AppointmentAction.RESCHEDULE, (appointment, now) -> {
-            FieldErrors errors = new FieldErrors();
-            LocalDate newDate = errors.date("date", date, true);
-            LocalTime newStart = errors.time("start_time", startTime, true);
-            errors.throwIfInvalid();
             Doctor doctor = doctors.find(appointment.doctorId()).filter(Doctor::active).orElseThrow(() ->
                     new ConflictException("The doctor is not accepting appointments at the moment."));
             SlotTime time = switch (doctor.schedule().check(newDate, newStart, now)) {
@@ -137,7 +125,7 @@ public class AppointmentLifecycle {
                     throw new ConflictException("The appointment was changed by someone else meanwhile; reload it "
                             + "and try again.");
                 }
-                history.add(new AppointmentHistory.Entry(changed.id(), changed.version(), action, current.status(),
+                history.add(new AppointmentChange(changed.id(), changed.version(), action, current.status(),
                         changed.status(), changed.startsAt(), caller.id(), actingAs, reason, now));
                 events.publish(action, changed);
                 return new AppointmentWithHistory(changed, history.of(changed.id()));

@@ -3,13 +3,15 @@ package org.careslot.booking.appointment;
 import org.careslot.booking.appointment.domain.Appointment;
 import org.careslot.booking.appointment.domain.AppointmentStatus;
 import org.careslot.booking.appointment.persistence.AppointmentHistory;
-import org.careslot.booking.appointment.persistence.AppointmentRepository;
 import org.careslot.booking.appointment.persistence.AppointmentRepository.Filter;
-import org.careslot.booking.support.FieldErrors;
+import org.careslot.booking.appointment.persistence.AppointmentRepository;
+import org.careslot.booking.doctor.domain.Schedule;
 import org.careslot.platform.web.paging.PageQuery;
+import org.careslot.platform.web.problem.FieldErrors;
 import org.careslot.platform.web.security.CurrentUser;
 import org.springframework.stereotype.Service;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -19,8 +21,11 @@ import java.util.UUID;
 @Service
 public class AppointmentQueries {
 
-    /** The list filters of api.md as received (raw strings, validated here). */
-    public record ListRequest(String status, String doctorId, String patientId, String dateFrom, String dateTo,
+    /**
+     * The list filters of api.md; null filters nothing. {@code status} and {@code ordering} as received (their
+     * vocabulary is checked here).
+     */
+    public record ListRequest(String status, UUID doctorId, UUID patientId, LocalDate dateFrom, LocalDate dateTo,
                               String ordering) {
     }
 
@@ -33,6 +38,16 @@ public class AppointmentQueries {
     public AppointmentQueries(AppointmentRepository appointments, AppointmentHistory history) {
         this.appointments = appointments;
         this.history = history;
+    }
+
+    /**
+     * The doctor's active (PENDING or CONFIRMED) appointments overlapping [from, to), as the busy times of the
+     * doctor's schedule: what availability subtracts from the grid.
+     */
+    public List<Schedule.BusyTime> busy(UUID doctorId, Instant from, Instant to) {
+        return appointments.busy(doctorId, from, to).stream()
+                .map(occupied -> new Schedule.BusyTime(occupied.startsAt(), occupied.endsAt()))
+                .toList();
     }
 
     /** @throws org.careslot.platform.web.problem.ResourceNotFoundException unknown, or not the caller's to see */
@@ -57,10 +72,8 @@ public class AppointmentQueries {
                 errors.reject("status", "Must be one of " + Arrays.toString(AppointmentStatus.values()) + ".");
             }
         }
-        UUID doctorId = errors.uuid("doctor_id", request.doctorId(), false);
-        UUID patientId = errors.uuid("patient_id", request.patientId(), false);
-        LocalDate from = errors.date("date_from", request.dateFrom(), false);
-        LocalDate to = errors.date("date_to", request.dateTo(), false);
+        LocalDate from = request.dateFrom();
+        LocalDate to = request.dateTo();
         if (from != null && to != null && to.isBefore(from)) {
             errors.reject("date_to", "Must not be before date_from.");
         }
@@ -72,7 +85,7 @@ public class AppointmentQueries {
                 default -> errors.reject("ordering", "Must be starts_at or -starts_at.");
             }
         }
-        errors.throwIfInvalid();
+        errors.throwIfAny();
         UUID asPatient = null;
         UUID asDoctor = null;
         if (!caller.isAdmin()) {
@@ -81,7 +94,7 @@ public class AppointmentQueries {
             asPatient = patient ? caller.id() : null;
             asDoctor = doctor ? caller.id() : null;
         }
-        Filter filter = new Filter(asPatient, asDoctor, status, doctorId, patientId, from, to);
+        Filter filter = new Filter(asPatient, asDoctor, status, request.doctorId(), request.patientId(), from, to);
         long count = appointments.count(filter);
         List<Appointment> results = count == 0 || page.offset() >= count ? List.of()
                 : appointments.list(filter, descending, page.offset(), page.pageSize());

@@ -1,6 +1,6 @@
 package org.careslot.booking.appointment;
 
-import org.careslot.booking.appointment.persistence.IdempotencyKeys;
+import org.careslot.platform.web.idempotency.Idempotent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,13 +19,13 @@ class IdempotencyKeyCleanup {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyCleanup.class);
 
-    private final IdempotencyKeys keys;
+    private final Idempotent idempotent;
     private final Clock clock;
     private final Duration retention;
 
-    IdempotencyKeyCleanup(IdempotencyKeys keys, Clock clock,
+    IdempotencyKeyCleanup(Idempotent idempotent, Clock clock,
                           @Value("${careslot.booking.idempotency.retention:PT24H}") Duration retention) {
-        this.keys = keys;
+        this.idempotent = idempotent;
         this.clock = clock;
         this.retention = retention;
     }
@@ -33,7 +33,7 @@ class IdempotencyKeyCleanup {
     @Scheduled(initialDelayString = "${careslot.booking.idempotency.cleanup-interval:PT1H}",
             fixedDelayString = "${careslot.booking.idempotency.cleanup-interval:PT1H}")
     void forgetOldKeys() {
-        int forgotten = keys.deleteOlderThan(clock.instant().minus(retention));
+        int forgotten = idempotent.forgetOlderThan(clock.instant().minus(retention));
         if (forgotten > 0) {
             log.info("Forgot {} idempotency keys older than {}", forgotten, retention);
         }

@@ -5,11 +5,13 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotBlank;
 import org.careslot.booking.availability.AvailabilityService.DayAvailability;
 import org.careslot.booking.doctor.domain.SlotTime;
-import org.careslot.booking.support.FieldErrors;
 import org.careslot.booking.support.Times;
-import org.careslot.platform.web.problem.ResourceNotFoundException;
+import org.careslot.platform.web.request.IsoDate;
+import org.careslot.platform.web.request.PathIds;
+import org.careslot.platform.web.request.WireFormats;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -71,18 +73,11 @@ class AvailabilityController {
                     local copy of the doctor (doctor.profile.v1), which may lag a schedule change by a moment.""")
     AvailabilityResponse availability(@PathVariable String id,
                                       @Parameter(description = "YYYY-MM-DD, in the doctor's time zone", required = true)
-                                      @RequestParam(required = false) String date) {
-        UUID doctorId = parseId(id);
-        FieldErrors errors = new FieldErrors();
-        LocalDate day = errors.date("date", date, true);
-        errors.throwIfInvalid();
+                                      @RequestParam(required = false) @NotBlank @IsoDate String date) {
+        UUID doctorId = PathIds.parse(id, "Doctor"); // not a UUID names no doctor: 404 like an unknown one
+        LocalDate day = WireFormats.date(date).orElseThrow();
         DayAvailability answer = availability.of(doctorId, day);
         return new AvailabilityResponse(doctorId, day, answer.doctor().schedule().zone().getId(),
                 answer.free().stream().map(FreeSlot::of).toList());
-    }
-
-    /** A malformed id names no doctor: 404 like an unknown one. */
-    private static UUID parseId(String id) {
-        return FieldErrors.uuidOf(id).orElseThrow(() -> new ResourceNotFoundException("Doctor"));
     }
 }

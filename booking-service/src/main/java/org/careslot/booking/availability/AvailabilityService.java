@@ -1,6 +1,6 @@
 package org.careslot.booking.availability;
 
-import org.careslot.booking.appointment.persistence.AppointmentRepository;
+import org.careslot.booking.appointment.AppointmentQueries;
 import org.careslot.booking.doctor.Doctor;
 import org.careslot.booking.doctor.DoctorDirectory;
 import org.careslot.booking.doctor.domain.SlotTime;
@@ -25,10 +25,10 @@ public class AvailabilityService {
     }
 
     private final DoctorDirectory doctors;
-    private final AppointmentRepository appointments;
+    private final AppointmentQueries appointments;
     private final Clock clock;
 
-    public AvailabilityService(DoctorDirectory doctors, AppointmentRepository appointments, Clock clock) {
+    public AvailabilityService(DoctorDirectory doctors, AppointmentQueries appointments, Clock clock) {
         this.doctors = doctors;
         this.appointments = appointments;
         this.clock = clock;

@@ -9,6 +9,6 @@ import java.util.UUID;
  * A doctor as this service knows it from doctor.profile.v1: what booking needs (fee, time zone, weekly schedule,
  * time off, bookable or not) and the sequence of the event applied last.
  */
-public record Doctor(UUID id, String fullName, BigDecimal consultationFee, boolean active, long sequence,
+public record Doctor(UUID id, BigDecimal consultationFee, boolean active, long sequence,
                      Schedule schedule) {
 }

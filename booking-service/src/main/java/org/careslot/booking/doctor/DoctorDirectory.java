@@ -28,14 +28,6 @@ import java.util.UUID;
 @Service
 public class DoctorDirectory {
 
-    /** What a doctor event did here. */
-    public enum Outcome {
-        /** stored: the doctor is new here or the event is newer than the stored state */
-        APPLIED,
-        /** dropped: its sequence is not newer than the stored one (redelivery or reordering) */
-        STALE
-    }
-
     /** The part of doctor.profile.v1 data (docs/schemas/doctor.profile.v1/doctor.json) this service uses. */
     public record DoctorSnapshot(UUID id, String fullName, String consultationFee, String timeZone, Boolean isActive,
                                  List<Slot> timeSlots, List<Off> timeOff) {
@@ -60,12 +52,13 @@ public class DoctorDirectory {
     }
 
     /**
-     * Applies the doctor's state of version {@code sequence} if it is newer than what is stored.
+     * Stores the doctor's state of version {@code sequence}, replacing the stored one as a whole. Only newer versions
+     * arrive here: the event template drops redelivered and older events in the same transaction.
      *
      * @throws InvalidEventException when the data breaks the published contract (the record is dead-lettered)
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Outcome apply(DoctorSnapshot doctor, long sequence) {
+    public void apply(DoctorSnapshot doctor, long sequence) {
         if (doctor.id() == null || doctor.consultationFee() == null || doctor.timeZone() == null
                 || doctor.isActive() == null) {
             throw new InvalidEventException("doctor event lacks id, consultation_fee, time_zone or is_active");
@@ -90,11 +83,7 @@ public class DoctorDirectory {
         } catch (DateTimeException | IllegalArgumentException | ArithmeticException | NullPointerException e) {
             throw new InvalidEventException("doctor event " + doctor.id() + " breaks the contract: " + e.getMessage(), e);
         }
-        if (!doctors.upsertIfNewer(doctor.id(), doctor.fullName(), fee, zone, doctor.isActive(), sequence,
-                clock.instant())) {
-            return Outcome.STALE;
-        }
+        doctors.upsert(doctor.id(), doctor.fullName(), fee, zone, doctor.isActive(), sequence, clock.instant());
         doctors.replaceSchedule(doctor.id(), slots, timeOff);
-        return Outcome.APPLIED;
     }
 }

@@ -49,23 +49,21 @@ public class KnownUsers {
     }
 
     /**
-     * Stores the user's state of version {@code sequence} unless a state of the same or a newer version is stored.
-     *
-     * @return true when stored, false when stale
+     * Stores the user's state of version {@code sequence}. Only newer versions arrive here: the event template drops
+     * redelivered and older events in the same transaction.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean apply(UserSnapshot user, long sequence) {
+    public void apply(UserSnapshot user, long sequence) {
         if (user.id() == null || user.role() == null || user.isActive() == null) {
             throw new InvalidEventException("identity event lacks id, role or is_active");
         }
-        return jdbc.sql("""
+        jdbc.sql("""
                         INSERT INTO app_user (id, role, is_active, sequence, updated_at)
                         VALUES (:id, :role, :active, :sequence, :now)
                         ON CONFLICT (id) DO UPDATE SET role = EXCLUDED.role, is_active = EXCLUDED.is_active,
-                            sequence = EXCLUDED.sequence, updated_at = EXCLUDED.updated_at
-                        WHERE app_user.sequence < EXCLUDED.sequence""")
+                            sequence = EXCLUDED.sequence, updated_at = EXCLUDED.updated_at""")
                 .param("id", user.id()).param("role", user.role()).param("active", user.isActive())
                 .param("sequence", sequence).param("now", Sql.timestamp(clock.instant()))
-                .update() == 1;
+                .update();
     }
 }

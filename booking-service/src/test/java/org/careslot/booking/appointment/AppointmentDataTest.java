@@ -1,7 +1,6 @@
 package org.careslot.booking.appointment;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.careslot.booking.appointment.BookingService.BookingRequest;
 import org.careslot.booking.appointment.domain.Appointment;
 import org.careslot.booking.appointment.domain.AppointmentAction;
 import org.careslot.booking.appointment.domain.AppointmentStatus;
@@ -95,15 +94,5 @@ class AppointmentDataTest {
         assertThat(AppointmentData.of(appointment).toString()).doesNotContain("secret");
         assertThat(new BookingRequest("d", "2030-01-01", "09:00", "NOTES-secret", "SYMPTOMS-secret", null).toString())
                 .doesNotContain("secret");
-    }
-
-    @Test
-    void theFingerprintTellsRequestsApartAndRetriesNot() {
-        BookingRequest request = new BookingRequest("d", "2030-01-01", "09:00", "n", "s", null);
-        assertThat(request.fingerprint())
-                .isEqualTo(new BookingRequest("d", "2030-01-01", "09:00", "n", "s", null).fingerprint())
-                .isNotEqualTo(new BookingRequest("d", "2030-01-01", "09:30", "n", "s", null).fingerprint())
-                .isNotEqualTo(new BookingRequest("d", "2030-01-01", "09:00", "n2", "s", null).fingerprint())
-                .isNotEqualTo(new BookingRequest("d", "2030-01-01", "09:00", null, "s", null).fingerprint());
     }
 }

@@ -2,10 +2,10 @@ package org.careslot.booking.appointment;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.careslot.booking.fixtures.Actor;
-import org.careslot.booking.fixtures.BookingHttp.Answer;
 import org.careslot.booking.fixtures.BookingIntegrationTest;
 import org.careslot.booking.fixtures.DoctorProfile;
 import org.careslot.platform.testkit.EventContract;
+import org.careslot.platform.testkit.http.ServiceHttp.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -149,7 +149,7 @@ class AppointmentEventsTest extends BookingIntegrationTest {
         assertThat(cancelled.get("cancel_reason").asString()).isEqualTo(reason);
 
         // the service logged nothing medical, neither on success nor on the failures above, even at DEBUG
-        assertThat(output.getAll()).as("the capture works").contains("BookRequest[doctorId=" + doctor.id());
+        assertThat(output.getAll()).as("the capture works").contains("BookingRequest[doctorId=" + doctor.id());
         assertThat(output.getAll()).doesNotContain(notes).doesNotContain(symptoms).doesNotContain(prescription);
         Answer read = http.get("/api/v1/appointments/" + completed + "/", patient.token());
         assertThat(read.text("prescription")).isEqualTo(prescription);

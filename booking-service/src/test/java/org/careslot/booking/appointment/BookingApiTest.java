@@ -1,11 +1,11 @@
 package org.careslot.booking.appointment;
 
 import org.careslot.booking.fixtures.Actor;
-import org.careslot.booking.fixtures.BookingHttp.Answer;
 import org.careslot.booking.fixtures.BookingIntegrationTest;
 import org.careslot.booking.fixtures.DoctorProfile;
-import org.careslot.booking.fixtures.Upstream;
-import org.careslot.booking.fixtures.Upstream.User;
+import org.careslot.platform.testkit.http.ServiceHttp.Answer;
+import org.careslot.platform.testkit.events.UpstreamEvents;
+import org.careslot.platform.testkit.events.UpstreamEvents.User;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -188,7 +188,7 @@ class BookingApiTest extends BookingIntegrationTest {
         assertThat(unknownPatient.errorFields()).containsExactly("patient_id");
 
         // identity-service told us about this patient
-        Upstream.publishUser("user.registered", User.of(patient.id(), "PATIENT"), 1);
+        UpstreamEvents.publishUser("user.registered", User.of(patient.id(), "PATIENT"), 1);
         awaitUser(patient.id(), 1);
         Map<String, Object> forPatient = booking(doctor.id(), date, "09:30");
         forPatient.put("patient_id", patient.id().toString());
@@ -202,14 +202,14 @@ class BookingApiTest extends BookingIntegrationTest {
 
         // a doctor's account is not a patient
         Actor doctorAccount = Actor.doctor();
-        Upstream.publishUser("user.registered", User.of(doctorAccount.id(), "DOCTOR"), 1);
+        UpstreamEvents.publishUser("user.registered", User.of(doctorAccount.id(), "DOCTOR"), 1);
         awaitUser(doctorAccount.id(), 1);
         Map<String, Object> forDoctor = booking(doctor.id(), date, "10:00");
         forDoctor.put("patient_id", doctorAccount.id().toString());
         assertThat(post(forDoctor, admin).errorFields()).containsExactly("patient_id");
 
         // deactivated: the patient cannot book, nor can an admin for them
-        Upstream.publishUser("user.deactivated", User.of(patient.id(), "PATIENT").withActive(false), 2);
+        UpstreamEvents.publishUser("user.deactivated", User.of(patient.id(), "PATIENT").withActive(false), 2);
         awaitUser(patient.id(), 2);
         assertThat(post(booking(doctor.id(), date, "11:00"), patient).status()).isEqualTo(403);
         Map<String, Object> forDeactivated = booking(doctor.id(), date, "11:00");

@@ -1,9 +1,9 @@
 package org.careslot.booking.appointment;
 
 import org.careslot.booking.fixtures.Actor;
-import org.careslot.booking.fixtures.BookingHttp.Answer;
 import org.careslot.booking.fixtures.BookingIntegrationTest;
 import org.careslot.booking.fixtures.DoctorProfile;
+import org.careslot.platform.testkit.http.ServiceHttp.Answer;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -2,11 +2,9 @@ package org.careslot.booking.appointment;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.careslot.booking.BookingApplication;
-import org.careslot.booking.doctor.DoctorDirectory;
 import org.careslot.booking.doctor.DoctorDirectory.DoctorSnapshot;
+import org.careslot.booking.doctor.DoctorDirectory;
 import org.careslot.booking.fixtures.Actor;
-import org.careslot.booking.fixtures.BookingHttp;
-import org.careslot.booking.fixtures.BookingHttp.Answer;
 import org.careslot.booking.fixtures.DoctorProfile;
 import org.careslot.booking.fixtures.TcpForwarder;
 import org.careslot.platform.messaging.envelope.EventJson;
@@ -14,6 +12,8 @@ import org.careslot.platform.messaging.relay.OutboxRelay;
 import org.careslot.platform.messaging.relay.RelayState;
 import org.careslot.platform.testkit.EventContract;
 import org.careslot.platform.testkit.RealInfrastructure;
+import org.careslot.platform.testkit.http.ServiceHttp.Answer;
+import org.careslot.platform.testkit.http.ServiceHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -56,7 +56,7 @@ class KafkaOutageTest {
                 "--careslot.messaging.relay.restart-delay=500ms")) {
             JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
             OutboxRelay relay = service.getBean(OutboxRelay.class);
-            BookingHttp http = new BookingHttp(((WebServerApplicationContext) service).getWebServer().getPort());
+            ServiceHttp http = new ServiceHttp(((WebServerApplicationContext) service).getWebServer().getPort());
 
             // the doctor as the listener would store it (no Kafka to receive it from)
             DoctorProfile doctor = DoctorProfile.random().everyDay("09:00", "12:00", 30);

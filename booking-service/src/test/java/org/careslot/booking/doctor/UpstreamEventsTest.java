@@ -1,17 +1,17 @@
 package org.careslot.booking.doctor;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.careslot.booking.fixtures.BookingHttp.Answer;
 import org.careslot.booking.fixtures.BookingIntegrationTest;
 import org.careslot.booking.fixtures.DoctorProfile;
-import org.careslot.booking.fixtures.Upstream;
-import org.careslot.booking.fixtures.Upstream.User;
 import org.careslot.platform.messaging.envelope.EventEnvelope;
 import org.careslot.platform.messaging.envelope.EventJson;
+import org.careslot.platform.testkit.events.UpstreamEvents;
+import org.careslot.platform.testkit.events.UpstreamEvents.Sent;
+import org.careslot.platform.testkit.events.UpstreamEvents.User;
 import org.careslot.platform.testkit.EventContract;
+import org.careslot.platform.testkit.http.ServiceHttp.Answer;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
  */
 class UpstreamEventsTest extends BookingIntegrationTest {
 
-    void awaitProcessed(EventEnvelope event) {
+    /** Awaits the handling of an event (whatever the outcome: applied, skipped as redelivered or as older). */
+    void awaitProcessed(Sent event) {
         await().atMost(ARRIVAL).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM processed_event WHERE event_id = ?", Long.class, event.id()) == 1);
     }
@@ -42,8 +43,12 @@ class UpstreamEventsTest extends BookingIntegrationTest {
     }
 
     Map<String, Object> doctorRow(UUID id) {
-        return jdbc.queryForMap("SELECT consultation_fee::text AS fee, sequence, is_active FROM doctor WHERE id = ?",
-                id);
+        return jdbc.queryForMap("""
+                SELECT consultation_fee::text AS fee, sequence, is_active, updated_at FROM doctor WHERE id = ?""", id);
+    }
+
+    static Sent publishDoctor(DoctorProfile doctor, long sequence) {
+        return UpstreamEvents.publishDoctor(doctor.id(), doctor.data(), sequence);
     }
 
     @Test
@@ -53,23 +58,23 @@ class UpstreamEventsTest extends BookingIntegrationTest {
         publish(doctor, 1);
         assertThat(starts(doctor.id(), date)).containsExactly("09:00", "09:30");
 
-        EventEnvelope third = Upstream.publishDoctor(doctor.fee("700.00").clearSlots().everyDay("09:00", "11:00", 30),
-                3);
+        Sent third = publishDoctor(doctor.fee("700.00").clearSlots().everyDay("09:00", "11:00", 30), 3);
         awaitDoctor(doctor.id(), 3);
-        EventEnvelope second = Upstream.publishDoctor(doctor.fee("600.00").clearSlots().everyDay("14:00", "15:00", 30),
-                2);
+        Object appliedAt = doctorRow(doctor.id()).get("updated_at");
+        Sent second = publishDoctor(doctor.fee("600.00").clearSlots().everyDay("14:00", "15:00", 30), 2);
         awaitProcessed(second);
         assertThat(doctorRow(doctor.id())).containsEntry("fee", "700.00").containsEntry("sequence", 3L);
         assertThat(starts(doctor.id(), date)).as("the schedule of version 3 stays")
                 .containsExactly("09:00", "09:30", "10:00", "10:30");
 
-        // the same event delivered again (same id) is skipped, a copy with a new id is stale by its sequence
-        Upstream.send(Upstream.DOCTOR_TOPIC, third);
-        EventEnvelope sameSequence = Upstream.publishDoctor(doctor.fee("800.00"), 3);
+        // the same event delivered again (same id) is skipped, a copy with a new id is stale by its sequence: neither
+        // is stored again (the service's clock moved on, so a second store would show in updated_at)
+        clock.setTo(clock.instant().plusSeconds(3600));
+        UpstreamEvents.send(third);
+        Sent sameSequence = publishDoctor(doctor.fee("800.00"), 3);
         awaitProcessed(sameSequence);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE event_id = ?", Long.class,
-                third.id())).isEqualTo(1);
-        assertThat(doctorRow(doctor.id())).containsEntry("fee", "700.00").containsEntry("sequence", 3L);
+        assertThat(doctorRow(doctor.id())).containsEntry("fee", "700.00").containsEntry("sequence", 3L)
+                .containsEntry("updated_at", appliedAt);
 
         // a newer deactivation applies: no availability, no booking
         publish(doctor.active(false), 4);
@@ -81,9 +86,9 @@ class UpstreamEventsTest extends BookingIntegrationTest {
     void staleUserEventsAreIgnored() {
         UUID id = UUID.randomUUID();
         User user = User.of(id, "PATIENT");
-        Upstream.publishUser("user.deactivated", user.withActive(false), 2);
+        UpstreamEvents.publishUser("user.deactivated", user.withActive(false), 2);
         awaitUser(id, 2);
-        EventEnvelope older = Upstream.publishUser("user.registered", user, 1);
+        Sent older = UpstreamEvents.publishUser("user.registered", user, 1);
         awaitProcessed(older);
 
         assertThat(jdbc.queryForMap("SELECT role, is_active, sequence FROM app_user WHERE id = ?", id))
@@ -97,11 +102,10 @@ class UpstreamEventsTest extends BookingIntegrationTest {
         UUID id = UUID.randomUUID();
         Map<String, Object> broken = DoctorProfile.of(id).everyDay("09:00", "10:00", 30).data();
         broken.put("time_zone", "Mars/Olympus_Mons");
-        EventEnvelope bad = EventEnvelope.create(UUID.randomUUID(), "/doctor-service", "doctor.profile.updated",
-                id.toString(), Instant.now(), Upstream.DOCTOR_SCHEMA, 1, null, EventJson.toTree(broken));
-        Upstream.send(Upstream.DOCTOR_TOPIC, bad);
+        Sent bad = UpstreamEvents.publishUnchecked(UpstreamEvents.DOCTOR_PROFILES, "doctor.profile.updated",
+                id.toString(), 1, broken);
 
-        ConsumerRecord<String, String> dead = EventContract.awaitRecord(Upstream.DOCTOR_TOPIC + ".dlt",
+        ConsumerRecord<String, String> dead = EventContract.awaitRecord(UpstreamEvents.DOCTOR_PROFILES.topic() + ".dlt",
                 record -> record.value() != null && record.value().contains(bad.id().toString()), ARRIVAL);
         assertThat(dead.key()).isEqualTo(id.toString());
 

@@ -1,6 +1,5 @@
 package org.careslot.doctor.profile;
 
-import org.careslot.doctor.profile.domain.FieldErrors;
 import org.careslot.doctor.profile.domain.ProfileRules;
 import org.careslot.doctor.profile.domain.ProfileRules.ProfileInput;
 import org.careslot.doctor.profile.domain.ProfileRules.ValidProfile;
@@ -9,6 +8,7 @@ import org.careslot.doctor.profile.persistence.DoctorProfile;
 import org.careslot.doctor.profile.persistence.DoctorProfileRepository;
 import org.careslot.doctor.user.KnownUsers;
 import org.careslot.platform.web.problem.ConflictException;
+import org.careslot.platform.web.problem.FieldErrors;
 import org.careslot.platform.web.problem.InvalidFieldsException;
 import org.careslot.platform.web.problem.ResourceNotFoundException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -47,15 +47,13 @@ public class DoctorProfiles {
     /**
      * Creates or replaces the profile of {@code doctorId}. The doctor's account need not be known here yet.
      *
-     * @param errors problems found while reading the request (wrong JSON types); reported together with the rules'
      * @throws InvalidFieldsException 400 naming every failing field
      * @throws ConflictException      409 when another doctor has this license number
      */
-    public PutResult put(UUID doctorId, ProfileInput input, FieldErrors errors) {
+    public PutResult put(UUID doctorId, ProfileInput input) {
+        FieldErrors errors = new FieldErrors();
         ValidProfile profile = ProfileRules.validate(input, errors);
-        if (profile == null) {
-            throw new InvalidFieldsException(errors.asMap());
-        }
+        errors.throwIfAny();
         try {
             return upsert(doctorId, profile);
         } catch (DataIntegrityViolationException e) {

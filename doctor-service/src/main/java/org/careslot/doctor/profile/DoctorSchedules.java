@@ -1,6 +1,7 @@
 package org.careslot.doctor.profile;
 
-import org.careslot.doctor.profile.domain.FieldErrors;
+import org.careslot.doctor.profile.ScheduleViews.TimeOffView;
+import org.careslot.doctor.profile.ScheduleViews.TimeSlotView;
 import org.careslot.doctor.profile.domain.SlotRules;
 import org.careslot.doctor.profile.domain.SlotRules.SlotInput;
 import org.careslot.doctor.profile.domain.SlotRules.ValidSlot;
@@ -16,7 +17,7 @@ import org.careslot.doctor.profile.persistence.TimeSlot;
 import org.careslot.doctor.profile.persistence.TimeSlotRepository;
 import org.careslot.platform.web.paging.PageQuery;
 import org.careslot.platform.web.problem.ConflictException;
-import org.careslot.platform.web.problem.InvalidFieldsException;
+import org.careslot.platform.web.problem.FieldErrors;
 import org.careslot.platform.web.problem.ResourceNotFoundException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -58,24 +59,24 @@ public class DoctorSchedules {
     // ---- weekly time slots ----
 
     @Transactional(readOnly = true)
-    public Page<TimeSlot> slots(UUID doctorId, PageQuery page) {
+    public Page<TimeSlotView> slots(UUID doctorId, PageQuery page) {
         requireProfile(doctorId);
         return slots.findByDoctorIdOrderByWeekdayAscStartMinuteAscIdAsc(doctorId,
-                PageRequest.of(page.page() - 1, page.pageSize()));
+                PageRequest.of(page.page() - 1, page.pageSize())).map(TimeSlotView::of);
     }
 
-    public TimeSlot addSlot(UUID doctorId, SlotInput input, FieldErrors errors) {
-        ValidSlot valid = validSlot(input, errors);
+    public TimeSlotView addSlot(UUID doctorId, SlotInput input) {
+        ValidSlot valid = validSlot(input);
         return overlapAsConflict(valid, () -> transaction.execute(status -> {
             DoctorProfile profile = changes.lock(doctorId);
             TimeSlot slot = slots.saveAndFlush(new TimeSlot(doctorId, valid, clock.instant()));
             changes.record(profile);
-            return slot;
+            return TimeSlotView.of(slot);
         }));
     }
 
-    public TimeSlot replaceSlot(UUID doctorId, UUID slotId, SlotInput input, FieldErrors errors) {
-        ValidSlot valid = validSlot(input, errors);
+    public TimeSlotView replaceSlot(UUID doctorId, UUID slotId, SlotInput input) {
+        ValidSlot valid = validSlot(input);
         return overlapAsConflict(valid, () -> transaction.execute(status -> {
             DoctorProfile profile = changes.lock(doctorId);
             TimeSlot slot = slots.findByIdAndDoctorId(slotId, doctorId)
@@ -83,7 +84,7 @@ public class DoctorSchedules {
             slot.apply(valid);
             slots.saveAndFlush(slot);
             changes.record(profile);
-            return slot;
+            return TimeSlotView.of(slot);
         }));
     }
 
@@ -98,15 +99,14 @@ public class DoctorSchedules {
         });
     }
 
-    private static ValidSlot validSlot(SlotInput input, FieldErrors errors) {
+    private static ValidSlot validSlot(SlotInput input) {
+        FieldErrors errors = new FieldErrors();
         ValidSlot valid = SlotRules.validate(input, errors);
-        if (valid == null) {
-            throw new InvalidFieldsException(errors.asMap());
-        }
+        errors.throwIfAny();
         return valid;
     }
 
-    private static TimeSlot overlapAsConflict(ValidSlot slot, Supplier<TimeSlot> change) {
+    private static TimeSlotView overlapAsConflict(ValidSlot slot, Supplier<TimeSlotView> change) {
         try {
             return change.get();
         } catch (DataIntegrityViolationException e) {
@@ -120,22 +120,21 @@ public class DoctorSchedules {
     // ---- time off ----
 
     @Transactional(readOnly = true)
-    public Page<TimeOff> timeOff(UUID doctorId, PageQuery page) {
+    public Page<TimeOffView> timeOff(UUID doctorId, PageQuery page) {
         requireProfile(doctorId);
         return timeOff.findByDoctorIdOrderByDateFromAscIdAsc(doctorId,
-                PageRequest.of(page.page() - 1, page.pageSize()));
+                PageRequest.of(page.page() - 1, page.pageSize())).map(TimeOffView::of);
     }
 
-    public TimeOff addTimeOff(UUID doctorId, TimeOffInput input, FieldErrors errors) {
+    public TimeOffView addTimeOff(UUID doctorId, TimeOffInput input) {
+        FieldErrors errors = new FieldErrors();
         ValidTimeOff valid = TimeOffRules.validate(input, errors);
-        if (valid == null) {
-            throw new InvalidFieldsException(errors.asMap());
-        }
+        errors.throwIfAny();
         return transaction.execute(status -> {
             DoctorProfile profile = changes.lock(doctorId);
             TimeOff added = timeOff.saveAndFlush(new TimeOff(doctorId, valid, clock.instant()));
             changes.record(profile);
-            return added;
+            return TimeOffView.of(added);
         });
     }
 

@@ -2,7 +2,7 @@ package org.careslot.doctor.profile;
 
 import org.careslot.doctor.profile.domain.Specialization;
 import org.careslot.doctor.profile.persistence.DoctorProfile;
-import org.careslot.doctor.user.persistence.KnownUser;
+import org.careslot.doctor.user.DoctorAccount;
 
 import java.util.UUID;
 
@@ -16,12 +16,13 @@ public record DoctorView(UUID id, String fullName, Specialization specialization
                          int experienceYears, String consultationFee, String qualification, String bio,
                          Integer divisionId, Integer districtId, Integer thanaId, String timeZone, boolean isActive) {
 
-    public static DoctorView of(DoctorProfile profile, KnownUser user) {
-        return new DoctorView(profile.getId(), user == null ? null : user.getFullName(), profile.getSpecialization(),
-                profile.getLicenseNumber(), profile.getExperienceYears(),
+    /** @param account the doctor's account, null while it is not known here */
+    public static DoctorView of(DoctorProfile profile, DoctorAccount account) {
+        return new DoctorView(profile.getId(), account == null ? null : account.fullName(),
+                profile.getSpecialization(), profile.getLicenseNumber(), profile.getExperienceYears(),
                 profile.getConsultationFee().setScale(2).toPlainString(), profile.getQualification(),
-                profile.getBio(), user == null ? null : user.getDivisionId(),
-                user == null ? null : user.getDistrictId(), user == null ? null : user.getThanaId(),
-                profile.getTimeZone(), user != null && user.isActiveDoctor());
+                profile.getBio(), account == null ? null : account.divisionId(),
+                account == null ? null : account.districtId(), account == null ? null : account.thanaId(),
+                profile.getTimeZone(), account != null && account.activeDoctor());
     }
 }

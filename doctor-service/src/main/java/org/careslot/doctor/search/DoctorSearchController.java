@@ -5,13 +5,13 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.careslot.doctor.profile.DoctorProfiles;
-import org.careslot.doctor.profile.api.DoctorResponses.DoctorResponse;
-import org.careslot.doctor.profile.api.Ids;
-import org.careslot.doctor.profile.domain.FieldErrors;
+import org.careslot.doctor.profile.DoctorResponse;
 import org.careslot.doctor.profile.domain.Specialization;
 import org.careslot.platform.web.paging.PageQuery;
 import org.careslot.platform.web.paging.PageResponse;
+import org.careslot.platform.web.problem.FieldErrors;
 import org.careslot.platform.web.problem.InvalidFieldsException;
+import org.careslot.platform.web.request.PathIds;
 import org.careslot.platform.web.security.CurrentUser;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -82,11 +82,9 @@ class DoctorSearchController {
         try {
             pageQuery = PageQuery.of(page, pageSize);
         } catch (InvalidFieldsException e) {
-            errors.merge(e.errors());
+            e.errors().forEach((field, messages) -> messages.forEach(message -> errors.reject(field, message)));
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidFieldsException(errors.asMap());
-        }
+        errors.throwIfAny();
         DoctorSearch.Result result = this.search.search(criteria, pageQuery);
         return PageResponse.of(result.doctors().stream().map(DoctorResponse::of).toList(), result.count(), pageQuery);
     }
@@ -96,7 +94,7 @@ class DoctorSearchController {
             description = "Doctors that search lists. A doctor that is deactivated, or whose account is not known "
                     + "here yet, is 404 — except for admins and for that doctor (then is_active is false).")
     DoctorResponse doctor(@PathVariable String id, Authentication authentication) {
-        UUID doctorId = Ids.parse(id, "Doctor");
+        UUID doctorId = PathIds.parse(id, "Doctor");
         CurrentUser caller = authentication instanceof JwtAuthenticationToken ? CurrentUser.from(authentication) : null;
         return DoctorResponse.of(profiles.visible(doctorId, caller == null ? null : caller.id(),
                 caller != null && caller.isAdmin()));

@@ -1,8 +1,8 @@
 package org.careslot.doctor.search;
 
-import org.careslot.doctor.profile.domain.FieldErrors;
 import org.careslot.doctor.profile.domain.Specialization;
 import org.careslot.doctor.profile.domain.TimeOffRules;
+import org.careslot.platform.web.problem.FieldErrors;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -24,8 +24,6 @@ public class KnownUsers {
         CHANGED,
         /** stored, but nothing a doctor's representation shows changed (e.g. only the phone number changed) */
         UNCHANGED,
-        /** dropped: its sequence is not newer than the stored one (redelivery or reordering) */
-        STALE,
         /** dropped: not a DOCTOR account and not known here */
         IGNORED
     }
@@ -43,17 +41,18 @@ public class KnownUsers {
         this.clock = clock;
     }
 
-    public Optional<KnownUser> find(UUID id) {
-        return users.findById(id);
+    public Optional<DoctorAccount> find(UUID id) {
+        return users.findById(id).map(user -> new DoctorAccount(user.getId(), user.getFullName(),
+                user.getDivisionId(), user.getDistrictId(), user.getThanaId(), user.isActiveDoctor()));
     }
 
-    /** Applies the user's state of version {@code sequence} if it is newer than what is stored (row-locked). */
+    /**
+     * Stores the user's state of version {@code sequence}. Only newer versions arrive here: the event template drops
+     * redelivered and older events (and serialises the deliveries of one user) in the same transaction.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public Outcome apply(UserSnapshot user, long sequence) {
-        Optional<KnownUser> stored = users.findForUpdate(user.id());
-        if (stored.isPresent() && stored.get().getSequence() >= sequence) {
-            return Outcome.STALE;
-        }
+        Optional<KnownUser> stored = users.findById(user.id());
         if (stored.isEmpty() && !KnownUser.DOCTOR.equals(user.role())) {
             return Outcome.IGNORED;
         }

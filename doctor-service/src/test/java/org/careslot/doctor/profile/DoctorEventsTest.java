@@ -1,15 +1,16 @@
 package org.careslot.doctor.profile;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.careslot.doctor.support.DoctorHttp;
-import org.careslot.doctor.support.DoctorHttp.Answer;
-import org.careslot.doctor.support.IdentityEvents;
-import org.careslot.doctor.support.IdentityEvents.User;
+import org.careslot.platform.testkit.events.PublishedEvents;
+import org.careslot.platform.testkit.events.UpstreamEvents;
+import org.careslot.platform.testkit.events.UpstreamEvents.User;
 import org.careslot.doctor.support.Profiles;
 import org.careslot.doctor.support.Tokens;
 import org.careslot.doctor.support.Tokens.Caller;
 import org.careslot.platform.testkit.EventContract;
 import org.careslot.platform.testkit.RealInfrastructure;
+import org.careslot.platform.testkit.http.ServiceHttp;
+import org.careslot.platform.testkit.http.ServiceHttp.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,13 +25,14 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * doctor.profile.v1 as booking-service, reporting-service and hospital systems receive it: through the outbox, the
  * relay and Kafka; one event per change, the doctor's whole state each time, in sequence, matching the schema.
  */
 @RealInfrastructure(database = "doctor_events", keycloak = true)
-@ExtendWith(IdentityEvents.class)
+@ExtendWith(UpstreamEvents.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.kafka.consumer.group-id=doctor-events-test")
 @DirtiesContext
@@ -43,7 +45,7 @@ class DoctorEventsTest {
 
     @Test
     void everyChangePublishesTheWholeDoctorInSequence() {
-        DoctorHttp http = new DoctorHttp(port);
+        ServiceHttp http = new ServiceHttp(port);
         Caller doctor = Tokens.newUser("DOCTOR");
         String me = "/api/v1/doctors/me/";
         Map<String, Object> profile = Profiles.profile("GYNECOLOGY_OBSTETRICS", 1500, 20);
@@ -62,13 +64,18 @@ class DoctorEventsTest {
         assertThat(http.delete(me + "time-off/" + leave + "/", doctor.token()).status()).isEqualTo(204);     // 8
         profile.put("consultation_fee", "1750.5");
         assertThat(http.put(me + "profile/", profile, doctor.token()).status()).isEqualTo(200);             // 9
-        String identityTrace = IdentityEvents.publish("user.registered",
-                User.doctor(doctor.id(), "Farzana Haque", 3, 26, 201), 1).traceparent().substring(3, 35); // 10
+        String identityTrace = UpstreamEvents.publishUser("user.registered",
+                User.doctor(doctor.id(), "Farzana Haque", 3, 26, 201), 1).traceId();                          // 10
+        await().atMost(Duration.ofSeconds(60)).until(() -> version(doctor) == 10L);
+        // the marker, published last: exactly the ten changes above come before it
+        profile.put("consultation_fee", "1800");
+        assertThat(http.put(me + "profile/", profile, doctor.token()).status()).isEqualTo(200);             // 11
 
-        List<ConsumerRecord<String, String>> records = EventContract.awaitRecords("doctor.profile.v1",
-                record -> doctor.id().toString().equals(record.key()), 10, Duration.ofSeconds(60));
+        List<ConsumerRecord<String, String>> records = PublishedEvents.before("doctor.profile.v1",
+                record -> doctor.id().toString().equals(record.key()),
+                record -> doctor.id().toString().equals(record.key())
+                        && EventContract.envelope(record).get("sequence").asLong() == 11, Duration.ofSeconds(60));
 
-        assertThat(records).hasSize(10);
         assertThat(records).extracting(record -> EventContract.envelope(record).get("sequence").asLong())
                 .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
         for (ConsumerRecord<String, String> record : records) {
@@ -116,13 +123,15 @@ class DoctorEventsTest {
         assertThat(last.get("time_slots").get(0).get("id").asString()).isEqualTo(monday);
         assertThat(last.get("time_off")).extracting(off -> off.get("date_from").asString())
                 .containsExactly("2030-02-01");
-        assertThat(jdbc.queryForObject("SELECT version FROM doctor_profile WHERE id = ?", Long.class, doctor.id()))
-                .isEqualTo(10L);
+    }
+
+    long version(Caller doctor) {
+        return jdbc.queryForObject("SELECT version FROM doctor_profile WHERE id = ?", Long.class, doctor.id());
     }
 
     @Test
     void aRefusedChangePublishesNothing() {
-        DoctorHttp http = new DoctorHttp(port);
+        ServiceHttp http = new ServiceHttp(port);
         Caller doctor = Tokens.newUser("DOCTOR");
         assertThat(http.put("/api/v1/doctors/me/profile/", Profiles.profile(), doctor.token()).status())
                 .isEqualTo(201);

@@ -1,13 +1,13 @@
 package org.careslot.doctor.profile;
 
-import org.careslot.doctor.support.DoctorHttp;
-import org.careslot.doctor.support.DoctorHttp.Answer;
-import org.careslot.doctor.support.IdentityEvents;
-import org.careslot.doctor.support.IdentityEvents.User;
+import org.careslot.platform.testkit.events.UpstreamEvents;
+import org.careslot.platform.testkit.events.UpstreamEvents.User;
 import org.careslot.doctor.support.Profiles;
 import org.careslot.doctor.support.Tokens;
 import org.careslot.doctor.support.Tokens.Caller;
 import org.careslot.platform.testkit.RealInfrastructure;
+import org.careslot.platform.testkit.http.ServiceHttp;
+import org.careslot.platform.testkit.http.ServiceHttp.Answer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Doctor profiles over real HTTP with real Keycloak tokens and PostgreSQL: rules, conflicts, roles, visibility. */
 @RealInfrastructure(database = "doctor_profiles", keycloak = true)
-@ExtendWith(IdentityEvents.class)
+@ExtendWith(UpstreamEvents.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.kafka.consumer.group-id=doctor-profiles-test")
 @DirtiesContext
@@ -49,7 +49,7 @@ class DoctorProfileApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    DoctorHttp http;
+    ServiceHttp http;
 
     @BeforeAll
     static void users() {
@@ -59,7 +59,7 @@ class DoctorProfileApiTest {
 
     @BeforeEach
     void setUp() {
-        http = new DoctorHttp(port);
+        http = new ServiceHttp(port);
     }
 
     @Test
@@ -85,7 +85,7 @@ class DoctorProfileApiTest {
         assertThat(profile.get("full_name").isNull()).isTrue();
         assertThat(profile.get("division_id").isNull()).isTrue();
         assertThat(profile.get("is_active").asBoolean()).isFalse();
-        assertThat(DoctorHttp.names(profile)).containsExactlyInAnyOrder("id", "full_name", "specialization",
+        assertThat(ServiceHttp.names(profile)).containsExactlyInAnyOrder("id", "full_name", "specialization",
                 "license_number", "experience_years", "consultation_fee", "qualification", "bio", "division_id",
                 "district_id", "thana_id", "time_zone", "is_active");
 
@@ -282,7 +282,7 @@ class DoctorProfileApiTest {
         assertThat(http.get(path, admin.token()).status()).isEqualTo(200);
 
         User account = User.doctor(doctor.id(), "Nusrat Jahan", 3, 26, 201);
-        IdentityEvents.publish("user.registered", account, 1);
+        UpstreamEvents.publishUser("user.registered", account, 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> http.get(path, null).status() == 200);
         JsonNode visible = http.get(path, null).json();
         assertThat(visible.get("full_name").asString()).isEqualTo("Nusrat Jahan");
@@ -292,7 +292,7 @@ class DoctorProfileApiTest {
         assertThat(visible.get("is_active").asBoolean()).isTrue();
         assertThat(visible.get("consultation_fee").asString()).isEqualTo("300.00");
 
-        IdentityEvents.publish("user.deactivated", account.withActive(false), 2);
+        UpstreamEvents.publishUser("user.deactivated", account.withActive(false), 2);
         await().atMost(Duration.ofSeconds(30)).until(() -> http.get(path, null).status() == 404);
         Answer forAdmin = http.get(path, admin.token());
         assertThat(forAdmin.status()).isEqualTo(200);

@@ -1,6 +1,5 @@
 package org.careslot.doctor.profile;
 
-import org.careslot.doctor.profile.domain.FieldErrors;
 import org.careslot.doctor.profile.domain.ProfileRules;
 import org.careslot.doctor.profile.domain.ProfileRules.ProfileInput;
 import org.careslot.doctor.profile.domain.ProfileRules.ValidProfile;
@@ -12,6 +11,7 @@ import org.careslot.doctor.profile.domain.TimeOffRules;
 import org.careslot.doctor.profile.domain.TimeOffRules.TimeOffInput;
 import org.careslot.doctor.profile.domain.TimeOffRules.ValidTimeOff;
 import org.careslot.doctor.search.SearchCriteria;
+import org.careslot.platform.web.problem.FieldErrors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,12 +1,12 @@
 package org.careslot.doctor.profile;
 
-import org.careslot.doctor.support.DoctorHttp;
-import org.careslot.doctor.support.DoctorHttp.Answer;
-import org.careslot.doctor.support.IdentityEvents;
+import org.careslot.platform.testkit.events.UpstreamEvents;
 import org.careslot.doctor.support.Profiles;
 import org.careslot.doctor.support.Tokens;
 import org.careslot.doctor.support.Tokens.Caller;
 import org.careslot.platform.testkit.RealInfrastructure;
+import org.careslot.platform.testkit.http.ServiceHttp;
+import org.careslot.platform.testkit.http.ServiceHttp.Answer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Weekly time slots and time off over real HTTP: rules, the database's overlap rule, ownership and roles. */
 @RealInfrastructure(database = "doctor_schedules", keycloak = true)
-@ExtendWith(IdentityEvents.class)
+@ExtendWith(UpstreamEvents.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.kafka.consumer.group-id=doctor-schedules-test")
 @DirtiesContext
@@ -49,7 +49,7 @@ class DoctorScheduleApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    DoctorHttp http;
+    ServiceHttp http;
 
     @BeforeAll
     static void users() {
@@ -59,7 +59,7 @@ class DoctorScheduleApiTest {
 
     @BeforeEach
     void setUp() {
-        http = new DoctorHttp(port);
+        http = new ServiceHttp(port);
     }
 
     Caller doctorWithProfile() {

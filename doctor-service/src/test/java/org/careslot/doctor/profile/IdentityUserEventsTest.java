@@ -1,16 +1,17 @@
 package org.careslot.doctor.profile;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.careslot.doctor.support.DoctorHttp;
-import org.careslot.doctor.support.DoctorHttp.Answer;
-import org.careslot.doctor.support.IdentityEvents;
-import org.careslot.doctor.support.IdentityEvents.User;
+import org.careslot.platform.testkit.events.PublishedEvents;
+import org.careslot.platform.testkit.events.UpstreamEvents;
+import org.careslot.platform.testkit.events.UpstreamEvents.Sent;
+import org.careslot.platform.testkit.events.UpstreamEvents.User;
 import org.careslot.doctor.support.Profiles;
 import org.careslot.doctor.support.Tokens;
 import org.careslot.doctor.support.Tokens.Caller;
-import org.careslot.platform.messaging.envelope.EventEnvelope;
 import org.careslot.platform.testkit.EventContract;
 import org.careslot.platform.testkit.RealInfrastructure;
+import org.careslot.platform.testkit.http.ServiceHttp;
+import org.careslot.platform.testkit.http.ServiceHttp.Answer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * applied at most once and never backwards; an account change republishes the doctor.
  */
 @RealInfrastructure(database = "doctor_identity_events", keycloak = true)
-@ExtendWith(IdentityEvents.class)
+@ExtendWith(UpstreamEvents.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.kafka.consumer.group-id=doctor-identity-events-test")
 @DirtiesContext
@@ -50,7 +51,7 @@ class IdentityUserEventsTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    DoctorHttp http;
+    ServiceHttp http;
 
     @BeforeAll
     static void users() {
@@ -59,20 +60,25 @@ class IdentityUserEventsTest {
 
     @BeforeEach
     void setUp() {
-        http = new DoctorHttp(port);
+        http = new ServiceHttp(port);
     }
 
     long version(UUID doctor) {
         return jdbc.queryForObject("SELECT version FROM doctor_profile WHERE id = ?", Long.class, doctor);
     }
 
-    boolean processed(EventEnvelope event) {
+    /** Awaits the handling of an event (whatever the outcome: applied, skipped as redelivered or as older). */
+    boolean processed(Sent event) {
         return jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE event_id = ?", Long.class,
                 event.id()) == 1;
     }
 
     Map<String, Object> knownUser(UUID id) {
-        return jdbc.queryForMap("SELECT full_name, sequence, is_active FROM known_user WHERE id = ?", id);
+        return jdbc.queryForMap("SELECT full_name, sequence, is_active, updated_at FROM known_user WHERE id = ?", id);
+    }
+
+    static long sequence(ConsumerRecord<String, String> record) {
+        return EventContract.envelope(record).get("sequence").asLong();
     }
 
     @Test
@@ -83,42 +89,48 @@ class IdentityUserEventsTest {
         assertThat(version(doctor)).isEqualTo(1L);
 
         User account = User.doctor(doctor, "Sabrina Sultana", 3, 26, 201);
-        EventEnvelope registered = IdentityEvents.publish("user.registered", account, 1);
+        Sent registered = UpstreamEvents.publishUser("user.registered", account, 1);
         await().atMost(ARRIVAL).until(() -> processed(registered));
         assertThat(knownUser(doctor)).containsEntry("full_name", "Sabrina Sultana").containsEntry("sequence", 1L);
         assertThat(version(doctor)).as("the account arrived: a new version of the doctor").isEqualTo(2L);
 
+        Object appliedAt = knownUser(doctor).get("updated_at");
+
         // the same event again (a redelivery), and an older state under a new event id (reordering)
-        IdentityEvents.send(registered);
-        IdentityEvents.send(registered);
-        EventEnvelope stale = IdentityEvents.publish("user.updated", account.withName("Stale Name"), 1);
-        EventEnvelope renamed = IdentityEvents.publish("user.updated", account.withName("Sabrina Sultana Chowdhury"), 3);
-        EventEnvelope older = IdentityEvents.publish("user.updated", account.withName("Older Name"), 2);
+        UpstreamEvents.send(registered);
+        UpstreamEvents.send(registered);
+        Sent stale = UpstreamEvents.publishUser("user.updated", account.withName("Stale Name"), 1);
         // one key, one partition: once the last is processed, all before it are
+        await().atMost(ARRIVAL).until(() -> processed(stale));
+        assertThat(knownUser(doctor)).as("the redeliveries and the older state left the account as it was")
+                .containsEntry("full_name", "Sabrina Sultana").containsEntry("sequence", 1L)
+                .containsEntry("updated_at", appliedAt);
+
+        Sent renamed = UpstreamEvents.publishUser("user.updated", account.withName("Sabrina Sultana Chowdhury"), 3);
+        Sent older = UpstreamEvents.publishUser("user.updated", account.withName("Older Name"), 2);
         await().atMost(ARRIVAL).until(() -> processed(older));
 
-        assertThat(processed(stale)).isTrue();
         assertThat(processed(renamed)).isTrue();
         assertThat(knownUser(doctor)).containsEntry("full_name", "Sabrina Sultana Chowdhury")
                 .containsEntry("sequence", 3L);
         assertThat(version(doctor)).as("only the registration and the rename changed the doctor").isEqualTo(3L);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE event_id = ?", Long.class,
-                registered.id())).isEqualTo(1L);
         assertThat(http.get("/api/v1/doctors/" + doctor + "/", null).json().get("full_name").asString())
                 .isEqualTo("Sabrina Sultana Chowdhury");
 
         // a change this service does not show (the phone) is stored but is not a new version of the doctor
-        EventEnvelope phone = IdentityEvents.publish("user.updated",
+        Sent phone = UpstreamEvents.publishUser("user.updated",
                 account.withName("Sabrina Sultana Chowdhury").withPhone("+8801811111111"), 4);
         await().atMost(ARRIVAL).until(() -> processed(phone));
         assertThat(knownUser(doctor)).containsEntry("sequence", 4L);
         assertThat(version(doctor)).isEqualTo(3L);
 
-        List<ConsumerRecord<String, String>> records = EventContract.awaitRecords("doctor.profile.v1",
-                record -> doctor.toString().equals(record.key()), 3, ARRIVAL);
-        assertThat(records).hasSize(3);
-        assertThat(records).extracting(record -> EventContract.envelope(record).get("sequence").asLong())
-                .containsExactly(1L, 2L, 3L);
+        // the marker: a change the doctor shows, published last; everything above was published before it
+        UpstreamEvents.publishUser("user.updated", account.withName("Sabrina Chowdhury").withPhone("+8801811111111"),
+                5);
+        List<ConsumerRecord<String, String>> records = PublishedEvents.before("doctor.profile.v1",
+                record -> doctor.toString().equals(record.key()),
+                record -> doctor.toString().equals(record.key()) && sequence(record) == 4, ARRIVAL);
+        assertThat(records).extracting(IdentityUserEventsTest::sequence).containsExactly(1L, 2L, 3L);
         assertThat(records).extracting(record -> EventContract.envelope(record).get("data").get("full_name"))
                 .extracting(name -> name.isNull() ? null : name.asString())
                 .containsExactly(null, "Sabrina Sultana", "Sabrina Sultana Chowdhury");
@@ -131,9 +143,9 @@ class IdentityUserEventsTest {
         assertThat(http.put("/api/v1/doctors/" + doctor + "/profile/", Profiles.profile(), admin.token()).status())
                 .isEqualTo(201);
         User account = User.doctor(doctor, "Tanvir Ahmed", 6, 47, 380);
-        IdentityEvents.publish("user.registered", account, 5);
-        IdentityEvents.publish("user.deactivated", account.withActive(false), 6);
-        EventEnvelope reactivated = IdentityEvents.publish("user.updated", account.withLocation(6, 48, 390), 7);
+        UpstreamEvents.publishUser("user.registered", account, 5);
+        UpstreamEvents.publishUser("user.deactivated", account.withActive(false), 6);
+        Sent reactivated = UpstreamEvents.publishUser("user.updated", account.withLocation(6, 48, 390), 7);
         await().atMost(ARRIVAL).until(() -> processed(reactivated));
 
         List<ConsumerRecord<String, String>> records = EventContract.awaitRecords("doctor.profile.v1",
@@ -148,7 +160,7 @@ class IdentityUserEventsTest {
     @Test
     void accountsOfOtherRolesAreNotKept() {
         UUID patient = UUID.randomUUID();
-        EventEnvelope event = IdentityEvents.publish("user.registered",
+        Sent event = UpstreamEvents.publishUser("user.registered",
                 User.doctor(patient, "Rafiq Islam", 1, 1, 1).withRole("PATIENT"), 1);
         await().atMost(ARRIVAL).until(() -> processed(event));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM known_user WHERE id = ?", Long.class, patient)).isZero();
@@ -162,7 +174,7 @@ class IdentityUserEventsTest {
         int district = 500_000 + (int) (Math.abs(doctor.id().getMostSignificantBits()) % 1_000_000);
         assertThat(http.get("/api/v1/doctors/?district_id=" + district, null).json().get("count").asInt()).isZero();
 
-        IdentityEvents.publish("user.registered", User.doctor(doctor.id(), "Mahbub Alam", 4, district, 7), 1);
+        UpstreamEvents.publishUser("user.registered", User.doctor(doctor.id(), "Mahbub Alam", 4, district, 7), 1);
 
         await().atMost(ARRIVAL).until(() ->
                 http.get("/api/v1/doctors/?district_id=" + district, null).json().get("count").asInt() == 1);

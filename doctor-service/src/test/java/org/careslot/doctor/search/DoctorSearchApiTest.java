@@ -1,13 +1,13 @@
 package org.careslot.doctor.search;
 
-import org.careslot.doctor.support.DoctorHttp;
-import org.careslot.doctor.support.DoctorHttp.Answer;
-import org.careslot.doctor.support.IdentityEvents;
-import org.careslot.doctor.support.IdentityEvents.User;
+import org.careslot.platform.testkit.events.UpstreamEvents;
+import org.careslot.platform.testkit.events.UpstreamEvents.User;
 import org.careslot.doctor.support.Profiles;
 import org.careslot.doctor.support.Tokens;
 import org.careslot.doctor.support.Tokens.Caller;
 import org.careslot.platform.testkit.RealInfrastructure;
+import org.careslot.platform.testkit.http.ServiceHttp;
+import org.careslot.platform.testkit.http.ServiceHttp.Answer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,7 +35,7 @@ import static org.awaitility.Awaitility.await;
  * never interferes.
  */
 @RealInfrastructure(database = "doctor_search", keycloak = true)
-@ExtendWith(IdentityEvents.class)
+@ExtendWith(UpstreamEvents.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.kafka.consumer.group-id=doctor-search-test")
 @DirtiesContext
@@ -46,7 +46,7 @@ class DoctorSearchApiTest {
     @LocalServerPort
     int port;
 
-    DoctorHttp http;
+    ServiceHttp http;
     // set up once for the class (static: JUnit makes an instance per test)
     static Caller admin;
     static int division;
@@ -66,7 +66,7 @@ class DoctorSearchApiTest {
      */
     @BeforeEach
     void doctorsOnce() {
-        http = new DoctorHttp(port);
+        http = new ServiceHttp(port);
         if (!ready) {
             doctors();
             ready = true;
@@ -94,7 +94,7 @@ class DoctorSearchApiTest {
         dilruba = doctor("Dilruba Khan " + marker, "PEDIATRICS", "300", 2, district2, division * 100 + 4);
         // a deactivated account and an account that never arrived: both never listed
         String emon = doctor("Emon Hossain " + marker, "CARDIOLOGY", "900", 15, district1, thana1);
-        IdentityEvents.publish("user.deactivated", User.doctor(UUID.fromString(emon), "Emon Hossain " + marker,
+        UpstreamEvents.publishUser("user.deactivated", User.doctor(UUID.fromString(emon), "Emon Hossain " + marker,
                 division, district1, thana1).withActive(false), 2);
         Answer unknown = http.put("/api/v1/doctors/" + UUID.randomUUID() + "/profile/",
                 Profiles.profile("CARDIOLOGY", "100", 40), admin.token());
@@ -113,7 +113,7 @@ class DoctorSearchApiTest {
         Answer profile = http.put("/api/v1/doctors/" + id + "/profile/",
                 Profiles.profile(specialization, fee, experience), admin.token());
         assertThat(profile.status()).as(profile.body()).isEqualTo(201);
-        IdentityEvents.publish("user.registered", User.doctor(id, name, division, district, thana), 1);
+        UpstreamEvents.publishUser("user.registered", User.doctor(id, name, division, district, thana), 1);
         return id.toString();
     }
 
@@ -278,17 +278,17 @@ class DoctorSearchApiTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> anywhere("district_id=" + ownDistrict).equals(List.of(farida)));
 
-        IdentityEvents.publish("user.deactivated", account.withActive(false), 2);
+        UpstreamEvents.publishUser("user.deactivated", account.withActive(false), 2);
         await().atMost(Duration.ofSeconds(30)).until(() -> anywhere("district_id=" + ownDistrict).isEmpty());
         assertThat(http.get("/api/v1/doctors/" + farida + "/", null).status()).isEqualTo(404);
 
-        IdentityEvents.publish("user.updated", account.withName("Farida Akter " + marker), 3);
+        UpstreamEvents.publishUser("user.updated", account.withName("Farida Akter " + marker), 3);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> anywhere("district_id=" + ownDistrict).equals(List.of(farida)));
         assertThat(anywhere("search=akter%20" + marker)).containsExactly(farida);
 
         // moving elsewhere takes the doctor out of this place's results
-        IdentityEvents.publish("user.updated",
+        UpstreamEvents.publishUser("user.updated",
                 account.withLocation(ownDivision, ownDistrict + 100_000_000, ownThana), 4);
         await().atMost(Duration.ofSeconds(30)).until(() -> anywhere("district_id=" + ownDistrict).isEmpty());
     }

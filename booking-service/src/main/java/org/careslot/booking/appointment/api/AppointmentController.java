@@ -7,19 +7,26 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.careslot.booking.appointment.AppointmentLifecycle;
-import org.careslot.booking.appointment.AppointmentQueries;
 import org.careslot.booking.appointment.AppointmentQueries.ListRequest;
+import org.careslot.booking.appointment.AppointmentQueries;
 import org.careslot.booking.appointment.AppointmentWithHistory;
+import org.careslot.booking.appointment.BookingRequest;
 import org.careslot.booking.appointment.BookingService;
-import org.careslot.booking.appointment.BookingService.BookingRequest;
-import org.careslot.booking.appointment.BookingService.BookingResult;
-import org.careslot.booking.support.FieldErrors;
+import org.careslot.booking.appointment.domain.Appointment;
+import org.careslot.platform.web.idempotency.Idempotent;
 import org.careslot.platform.web.paging.PageQuery;
 import org.careslot.platform.web.paging.PageResponse;
-import org.careslot.platform.web.problem.ResourceNotFoundException;
+import org.careslot.platform.web.problem.FieldMessages;
+import org.careslot.platform.web.request.CanonicalUuid;
+import org.careslot.platform.web.request.ClockTime;
+import org.careslot.platform.web.request.IsoDate;
+import org.careslot.platform.web.request.PathIds;
+import org.careslot.platform.web.request.WireFormats;
 import org.careslot.platform.web.security.CurrentUser;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,53 +35,57 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.UUID;
 
 @RestController
 @Tag(name = "Appointments")
 class AppointmentController {
 
-    /** The book body of api.md; {@code patient_id} only for admins. */
-    record BookRequest(String doctorId, String date, String startTime, String notes, String symptoms,
-                       String patientId) {
+    static final int MAX_REASON = 500;
+    static final int MAX_PRESCRIPTION = 4000;
 
-        @Override
-        public String toString() { // notes and symptoms are medical data
-            return "BookRequest[doctorId=" + doctorId + ", date=" + date + ", startTime=" + startTime + "]";
-        }
-    }
-
-    record CancelRequest(String reason) {
+    record CancelRequest(@Size(max = MAX_REASON, message = FieldMessages.AT_MOST_TEMPLATE) String reason) {
         @Override
         public String toString() {
             return "CancelRequest[]";
         }
     }
 
-    record CompleteRequest(String prescription) {
+    record CompleteRequest(
+            @Size(max = MAX_PRESCRIPTION, message = FieldMessages.AT_MOST_TEMPLATE) String prescription) {
         @Override
         public String toString() {
             return "CompleteRequest[]";
         }
     }
 
-    record RescheduleRequest(String date, String startTime) {
+    /** Text members with format constraints, so that one 400 names both when both are malformed. */
+    record RescheduleRequest(@NotBlank @IsoDate String date, @NotBlank @ClockTime String startTime) {
+
+        LocalDate day() {
+            return WireFormats.date(date).orElseThrow();
+        }
+
+        LocalTime start() {
+            return WireFormats.time(startTime).orElseThrow();
+        }
     }
 
     private final BookingService booking;
     private final AppointmentLifecycle lifecycle;
     private final AppointmentQueries queries;
-    private final JsonMapper json;
+    private final Idempotent idempotent;
 
     AppointmentController(BookingService booking, AppointmentLifecycle lifecycle, AppointmentQueries queries,
-                          JsonMapper json) {
+                          Idempotent idempotent) {
         this.booking = booking;
         this.lifecycle = lifecycle;
         this.queries = queries;
-        this.json = json;
+        this.idempotent = idempotent;
     }
 
     @PostMapping("/api/v1/appointments")
@@ -106,19 +117,14 @@ class AppointmentController {
     @ApiResponse(responseCode = "201", description = "booked (or the replayed first answer of this Idempotency-Key)",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = AppointmentResponse.class)))
-    ResponseEntity<String> book(@RequestBody BookRequest body,
-                                @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+    ResponseEntity<String> book(@Valid @RequestBody BookingRequest body,
+                                @RequestHeader(name = Idempotent.KEY_HEADER, required = false) String idempotencyKey,
                                 @Parameter(hidden = true) CurrentUser caller) {
-        BookingResult result = booking.book(caller, new BookingRequest(body.doctorId(), body.date(), body.startTime(),
-                        body.notes(), body.symptoms(), body.patientId()), idempotencyKey,
-                appointment -> json.writeValueAsString(AppointmentResponse.of(appointment)));
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(result.status())
-                .contentType(MediaType.APPLICATION_JSON)
-                .location(URI.create("/api/v1/appointments/" + result.appointmentId() + "/"));
-        if (result.replayed()) {
-            answer.header("Idempotent-Replayed", "true");
-        }
-        return answer.body(result.body());
+        return idempotent.respond(caller.id(), idempotencyKey, body, () -> {
+            Appointment booked = booking.book(caller, body);
+            return ResponseEntity.created(URI.create("/api/v1/appointments/" + booked.id() + "/"))
+                    .body(AppointmentResponse.of(booked));
+        });
     }
 
     @GetMapping("/api/v1/appointments")
@@ -129,18 +135,21 @@ class AppointmentController {
                     -starts_at; paginated with page and page_size. patient_id is an admin's filter: for anyone else \
                     filters only narrow their own appointments and never widen them (a patient filtering by another \
                     patient_id gets an empty list). A malformed filter → 400 naming it. Items carry no history.""")
-    PageResponse<AppointmentResponse> list(@RequestParam(required = false) String status,
-                                           @RequestParam(name = "doctor_id", required = false) String doctorId,
-                                           @RequestParam(name = "patient_id", required = false) String patientId,
-                                           @RequestParam(name = "date_from", required = false) String dateFrom,
-                                           @RequestParam(name = "date_to", required = false) String dateTo,
-                                           @RequestParam(required = false) String ordering,
-                                           @RequestParam(required = false) String page,
-                                           @RequestParam(name = "page_size", required = false) String pageSize,
-                                           @Parameter(hidden = true) CurrentUser caller) {
+    PageResponse<AppointmentResponse> list(
+            // a failed constraint is named by the Java parameter's snake_case form: keep it equal to the query name
+            @RequestParam(required = false) String status,
+            @RequestParam(name = "doctor_id", required = false) @CanonicalUuid String doctorId,
+            @RequestParam(name = "patient_id", required = false) @CanonicalUuid String patientId,
+            @RequestParam(name = "date_from", required = false) @IsoDate String dateFrom,
+            @RequestParam(name = "date_to", required = false) @IsoDate String dateTo,
+            @RequestParam(required = false) String ordering,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize,
+            @Parameter(hidden = true) CurrentUser caller) {
         PageQuery query = PageQuery.of(page, pageSize);
-        AppointmentQueries.Page found = queries.list(caller,
-                new ListRequest(status, doctorId, patientId, dateFrom, dateTo, ordering), query);
+        AppointmentQueries.Page found = queries.list(caller, new ListRequest(status,
+                WireFormats.uuid(doctorId).orElse(null), WireFormats.uuid(patientId).orElse(null),
+                WireFormats.date(dateFrom).orElse(null), WireFormats.date(dateTo).orElse(null), ordering), query);
         return PageResponse.of(found.appointments().stream().map(AppointmentResponse::of).toList(), found.count(),
                 query);
     }
@@ -167,7 +176,7 @@ class AppointmentController {
     @Operation(summary = "Complete: CONFIRMED → COMPLETED, body {prescription?} (the doctor, ADMIN)",
             description = "Only once the appointment's start time has passed (409 before). prescription ≤ 4000 "
                     + "characters; without one an earlier prescription is kept. " + STATUS_RULES)
-    AppointmentResponse complete(@PathVariable String id, @RequestBody(required = false) CompleteRequest body,
+    AppointmentResponse complete(@PathVariable String id, @Valid @RequestBody(required = false) CompleteRequest body,
                                  @Parameter(hidden = true) CurrentUser caller) {
         return withHistory(lifecycle.complete(caller, parseId(id), body == null ? null : body.prescription()));
     }
@@ -183,7 +192,7 @@ class AppointmentController {
     @Operation(summary = "Cancel: PENDING|CONFIRMED → CANCELLED, body {reason?} (owner patient, the doctor, ADMIN)",
             description = "Frees the time at once (it reappears in the availability). reason ≤ 500 characters; it "
                     + "travels in the appointment.cancelled event as cancel_reason. " + STATUS_RULES)
-    AppointmentResponse cancel(@PathVariable String id, @RequestBody(required = false) CancelRequest body,
+    AppointmentResponse cancel(@PathVariable String id, @Valid @RequestBody(required = false) CancelRequest body,
                                @Parameter(hidden = true) CurrentUser caller) {
         return withHistory(lifecycle.cancel(caller, parseId(id), body == null ? null : body.reason()));
     }
@@ -198,9 +207,9 @@ class AppointmentController {
                     A rescheduled appointment is PENDING again (a CONFIRMED one needs the doctor's confirmation of \
                     the new time); the fee booked stays; previous_starts_at tells where it was. The doctor may not \
                     reschedule (403): they cancel instead. """ + STATUS_RULES)
-    AppointmentResponse reschedule(@PathVariable String id, @RequestBody RescheduleRequest body,
+    AppointmentResponse reschedule(@PathVariable String id, @Valid @RequestBody RescheduleRequest body,
                                    @Parameter(hidden = true) CurrentUser caller) {
-        return withHistory(lifecycle.reschedule(caller, parseId(id), body.date(), body.startTime()));
+        return withHistory(lifecycle.reschedule(caller, parseId(id), body.day(), body.start()));
     }
 
     static final String STATUS_RULES = """
@@ -215,8 +224,8 @@ class AppointmentController {
         return AppointmentResponse.of(changed.appointment(), changed.history());
     }
 
-    /** A malformed id names no appointment: 404 like an unknown one. */
+    /** A malformed id names no appointment: 404 like an unknown one (api.md: 404 for an unknown id). */
     private static UUID parseId(String id) {
-        return FieldErrors.uuidOf(id).orElseThrow(() -> new ResourceNotFoundException("Appointment"));
+        return PathIds.parse(id, "Appointment");
     }
 }

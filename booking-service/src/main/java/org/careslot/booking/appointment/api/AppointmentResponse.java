@@ -3,7 +3,7 @@ package org.careslot.booking.appointment.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.careslot.booking.appointment.domain.Appointment;
-import org.careslot.booking.appointment.persistence.AppointmentHistory;
+import org.careslot.booking.appointment.domain.AppointmentChange;
 import org.careslot.booking.support.Times;
 
 import java.time.Instant;
@@ -58,7 +58,7 @@ public record AppointmentResponse(
         return of(a, null);
     }
 
-    public static AppointmentResponse of(Appointment a, List<AppointmentHistory.Entry> history) {
+    public static AppointmentResponse of(Appointment a, List<AppointmentChange> history) {
         ZoneId zone = a.zone();
         return new AppointmentResponse(a.id(), a.doctorId(), a.patientId(), a.date(), Times.hhmm(a.startTime()),
                 Times.hhmm(a.endTime()), a.timeZone(), Times.withOffset(a.startsAt(), zone),

@@ -1,13 +1,13 @@
 package org.careslot.booking.appointment.persistence;
 
 import org.careslot.booking.appointment.domain.AppointmentAction;
+import org.careslot.booking.appointment.domain.AppointmentChange;
 import org.careslot.booking.appointment.domain.AppointmentStatus;
 import org.careslot.booking.appointment.domain.Party;
 import org.careslot.booking.support.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,24 +15,13 @@ import java.util.UUID;
 @Repository
 public class AppointmentHistory {
 
-    /** One change: who (user id, and as which party), when, from → to, and the reason given. */
-    public record Entry(UUID appointmentId, long version, AppointmentAction action, AppointmentStatus fromStatus,
-                        AppointmentStatus toStatus, Instant startsAt, UUID changedBy, Party changedByRole,
-                        String reason, Instant changedAt) {
-
-        @Override
-        public String toString() { // the reason is the patient's or doctor's free text: keep it out of logs
-            return "Entry[appointmentId=" + appointmentId + ", version=" + version + ", action=" + action + "]";
-        }
-    }
-
     private final JdbcClient jdbc;
 
     public AppointmentHistory(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public void add(Entry entry) {
+    public void add(AppointmentChange entry) {
         jdbc.sql("""
                         INSERT INTO appointment_history (appointment_id, version, action, from_status, to_status,
                             starts_at, changed_by, changed_by_role, reason, changed_at)
@@ -45,13 +34,13 @@ public class AppointmentHistory {
     }
 
     /** Oldest first. */
-    public List<Entry> of(UUID appointmentId) {
+    public List<AppointmentChange> of(UUID appointmentId) {
         return jdbc.sql("""
                         SELECT appointment_id, version, action, from_status, to_status, starts_at, changed_by,
                             changed_by_role, reason, changed_at
                         FROM appointment_history WHERE appointment_id = ? ORDER BY version""")
                 .param(appointmentId)
-                .query((rs, n) -> new Entry(rs.getObject("appointment_id", UUID.class), rs.getLong("version"),
+                .query((rs, n) -> new AppointmentChange(rs.getObject("appointment_id", UUID.class), rs.getLong("version"),
                         AppointmentAction.valueOf(rs.getString("action")),
                         rs.getString("from_status") == null ? null : AppointmentStatus.valueOf(rs.getString("from_status")),
                         AppointmentStatus.valueOf(rs.getString("to_status")), Sql.instant(rs, "starts_at"),

@@ -2,7 +2,6 @@ package org.careslot.booking.appointment.persistence;
 
 import org.careslot.booking.appointment.domain.Appointment;
 import org.careslot.booking.appointment.domain.AppointmentStatus;
-import org.careslot.booking.doctor.domain.Schedule.BusyTime;
 import org.careslot.booking.support.Sql;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +27,10 @@ public class AppointmentRepository {
 
     public static final String DOCTOR_OVERLAP = "appointment_doctor_overlap_excl";
     public static final String PATIENT_OVERLAP = "appointment_patient_overlap_excl";
+
+    /** A stretch of time an active appointment occupies. */
+    public record Occupied(Instant startsAt, Instant endsAt) {
+    }
 
     /** Filters of the list; null members do not filter. {@code visibleTo*} restrict to the caller's own. */
     public record Filter(UUID visibleToPatient, UUID visibleToDoctor, AppointmentStatus status, UUID doctorId,
@@ -93,13 +96,13 @@ public class AppointmentRepository {
     }
 
     /** The doctor's active appointments overlapping [from, to). */
-    public List<BusyTime> busy(UUID doctorId, Instant from, Instant to) {
+    public List<Occupied> busy(UUID doctorId, Instant from, Instant to) {
         return jdbc.sql("""
                         SELECT starts_at, ends_at FROM appointment
                         WHERE doctor_id = :doctorId AND status IN ('PENDING', 'CONFIRMED')
                           AND during && tstzrange(:from, :to, '[)')""")
                 .param("doctorId", doctorId).param("from", Sql.timestamp(from)).param("to", Sql.timestamp(to))
-                .query((rs, n) -> new BusyTime(Sql.instant(rs, "starts_at"), Sql.instant(rs, "ends_at")))
+                .query((rs, n) -> new Occupied(Sql.instant(rs, "starts_at"), Sql.instant(rs, "ends_at")))
                 .list();
     }
 

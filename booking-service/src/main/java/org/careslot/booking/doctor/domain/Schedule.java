@@ -52,10 +52,6 @@ public final class Schedule {
         return zone;
     }
 
-    public List<WeeklySlot> slots() {
-        return slots;
-    }
-
     public List<TimeOff> timeOff() {
         return timeOff;
     }

@@ -28,25 +28,19 @@ public class DoctorRepository {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Stores the doctor's state of version {@code sequence} unless a state of the same or a newer version is stored
-     * already (one atomic statement, also against a concurrent redelivery).
-     *
-     * @return true when stored (then replace the schedule too), false when stale
-     */
-    public boolean upsertIfNewer(UUID id, String fullName, BigDecimal fee, ZoneId zone, boolean active, long sequence,
-                                 Instant now) {
-        return jdbc.sql("""
+    /** Stores the doctor's state of version {@code sequence} (replace the schedule too). */
+    public void upsert(UUID id, String fullName, BigDecimal fee, ZoneId zone, boolean active, long sequence,
+                       Instant now) {
+        jdbc.sql("""
                         INSERT INTO doctor (id, full_name, consultation_fee, time_zone, is_active, sequence, updated_at)
                         VALUES (:id, :fullName, :fee, :zone, :active, :sequence, :now)
                         ON CONFLICT (id) DO UPDATE SET full_name = EXCLUDED.full_name,
                             consultation_fee = EXCLUDED.consultation_fee, time_zone = EXCLUDED.time_zone,
                             is_active = EXCLUDED.is_active, sequence = EXCLUDED.sequence,
-                            updated_at = EXCLUDED.updated_at
-                        WHERE doctor.sequence < EXCLUDED.sequence""")
+                            updated_at = EXCLUDED.updated_at""")
                 .param("id", id).param("fullName", fullName).param("fee", fee).param("zone", zone.getId())
                 .param("active", active).param("sequence", sequence).param("now", Sql.timestamp(now))
-                .update() == 1;
+                .update();
     }
 
     public void replaceSchedule(UUID doctorId, List<WeeklySlot> slots, List<TimeOff> timeOff) {
@@ -68,15 +62,13 @@ public class DoctorRepository {
     }
 
     public Optional<Doctor> find(UUID id) {
-        record Row(UUID id, String fullName, BigDecimal fee, String zone, boolean active, long sequence) {
+        record Row(UUID id, BigDecimal fee, String zone, boolean active, long sequence) {
         }
         Optional<Row> row = jdbc.sql("""
-                        SELECT id, full_name, consultation_fee, time_zone, is_active, sequence
-                        FROM doctor WHERE id = ?""")
+                        SELECT id, consultation_fee, time_zone, is_active, sequence FROM doctor WHERE id = ?""")
                 .param(id)
-                .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("full_name"),
-                        rs.getBigDecimal("consultation_fee"), rs.getString("time_zone"), rs.getBoolean("is_active"),
-                        rs.getLong("sequence")))
+                .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getBigDecimal("consultation_fee"),
+                        rs.getString("time_zone"), rs.getBoolean("is_active"), rs.getLong("sequence")))
                 .optional();
         if (row.isEmpty()) {
             return Optional.empty();
@@ -96,7 +88,7 @@ public class DoctorRepository {
                         rs.getObject("date_to", LocalDate.class)))
                 .list();
         Row doctor = row.get();
-        return Optional.of(new Doctor(doctor.id(), doctor.fullName(), doctor.fee(), doctor.active(), doctor.sequence(),
+        return Optional.of(new Doctor(doctor.id(), doctor.fee(), doctor.active(), doctor.sequence(),
                 new Schedule(ZoneId.of(doctor.zone()), slots, timeOff)));
     }
 }

@@ -2,13 +2,16 @@ package org.careslot.doctor.profile.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.careslot.doctor.profile.api.DoctorResponses.DoctorResponse;
+import jakarta.validation.Valid;
+import org.careslot.doctor.profile.DoctorResponse;
+import org.careslot.doctor.profile.api.DoctorRequests.ProfileRequest;
+import org.careslot.doctor.profile.api.DoctorRequests.SlotRequest;
+import org.careslot.doctor.profile.api.DoctorRequests.TimeOffRequest;
 import org.careslot.doctor.profile.api.DoctorResponses.TimeOffResponse;
 import org.careslot.doctor.profile.api.DoctorResponses.TimeSlotResponse;
 import org.careslot.platform.web.paging.PageResponse;
+import org.careslot.platform.web.request.PathIds;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** An admin manages any doctor: the same operations as a doctor's own /me/ endpoints, for doctor {id}. */
 @RestController
@@ -42,7 +44,7 @@ class DoctorAdministrationController {
             description = "Also doctors whose account is deactivated or not yet known here (is_active false). "
                     + "404 when the doctor has no profile.")
     DoctorResponse profile(@PathVariable String id) {
-        return doctors.profile(Ids.parse(id, DOCTOR));
+        return doctors.profile(PathIds.parse(id, DOCTOR));
     }
 
     @PutMapping("/api/v1/doctors/{id}/profile")
@@ -50,17 +52,15 @@ class DoctorAdministrationController {
             description = "{id} is the doctor's user id. " + DoctorResources.PROFILE_BODY)
     ResponseEntity<DoctorResponse> putProfile(
             @PathVariable String id,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                    content = @Content(schema = @Schema(implementation = RequestBodies.ProfileBody.class)))
-            @RequestBody JsonNode body) {
-        return doctors.putProfile(Ids.parse(id, DOCTOR), body);
+            @RequestBody @Valid ProfileRequest body) {
+        return doctors.putProfile(PathIds.parse(id, DOCTOR), body);
     }
 
     @GetMapping("/api/v1/doctors/{id}/time-slots")
     @Operation(summary = "A doctor's weekly time slots", description = "404 without a profile." + DoctorResources.PAGED)
     PageResponse<TimeSlotResponse> slots(@PathVariable String id, @RequestParam(required = false) String page,
                                          @RequestParam(name = "page_size", required = false) String pageSize) {
-        return doctors.slots(Ids.parse(id, DOCTOR), page, pageSize);
+        return doctors.slots(PathIds.parse(id, DOCTOR), page, pageSize);
     }
 
     @PostMapping("/api/v1/doctors/{id}/time-slots")
@@ -68,10 +68,8 @@ class DoctorAdministrationController {
     @Operation(summary = "Add a weekly time slot to a doctor", description = DoctorResources.SLOT_BODY)
     TimeSlotResponse addSlot(
             @PathVariable String id,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                    content = @Content(schema = @Schema(implementation = RequestBodies.SlotBody.class)))
-            @RequestBody JsonNode body) {
-        return doctors.addSlot(Ids.parse(id, DOCTOR), body);
+            @RequestBody @Valid SlotRequest body) {
+        return doctors.addSlot(PathIds.parse(id, DOCTOR), body);
     }
 
     @PutMapping("/api/v1/doctors/{id}/time-slots/{slot_id}")
@@ -80,24 +78,22 @@ class DoctorAdministrationController {
     TimeSlotResponse replaceSlot(
             @PathVariable String id,
             @PathVariable("slot_id") String slotId,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                    content = @Content(schema = @Schema(implementation = RequestBodies.SlotBody.class)))
-            @RequestBody JsonNode body) {
-        return doctors.replaceSlot(Ids.parse(id, DOCTOR), slotId, body);
+            @RequestBody @Valid SlotRequest body) {
+        return doctors.replaceSlot(PathIds.parse(id, DOCTOR), slotId, body);
     }
 
     @DeleteMapping("/api/v1/doctors/{id}/time-slots/{slot_id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove a doctor's time slot", description = "204; a slot of another doctor → 404.")
     void deleteSlot(@PathVariable String id, @PathVariable("slot_id") String slotId) {
-        doctors.deleteSlot(Ids.parse(id, DOCTOR), slotId);
+        doctors.deleteSlot(PathIds.parse(id, DOCTOR), slotId);
     }
 
     @GetMapping("/api/v1/doctors/{id}/time-off")
     @Operation(summary = "A doctor's time off", description = "404 without a profile." + DoctorResources.PAGED)
     PageResponse<TimeOffResponse> timeOff(@PathVariable String id, @RequestParam(required = false) String page,
                                           @RequestParam(name = "page_size", required = false) String pageSize) {
-        return doctors.timeOff(Ids.parse(id, DOCTOR), page, pageSize);
+        return doctors.timeOff(PathIds.parse(id, DOCTOR), page, pageSize);
     }
 
     @PostMapping("/api/v1/doctors/{id}/time-off")
@@ -105,16 +101,14 @@ class DoctorAdministrationController {
     @Operation(summary = "Block whole days for a doctor", description = DoctorResources.TIME_OFF_BODY)
     TimeOffResponse addTimeOff(
             @PathVariable String id,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                    content = @Content(schema = @Schema(implementation = RequestBodies.TimeOffBody.class)))
-            @RequestBody JsonNode body) {
-        return doctors.addTimeOff(Ids.parse(id, DOCTOR), body);
+            @RequestBody @Valid TimeOffRequest body) {
+        return doctors.addTimeOff(PathIds.parse(id, DOCTOR), body);
     }
 
     @DeleteMapping("/api/v1/doctors/{id}/time-off/{time_off_id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove a doctor's time off", description = "204; a time off of another doctor → 404.")
     void deleteTimeOff(@PathVariable String id, @PathVariable("time_off_id") String timeOffId) {
-        doctors.deleteTimeOff(Ids.parse(id, DOCTOR), timeOffId);
+        doctors.deleteTimeOff(PathIds.parse(id, DOCTOR), timeOffId);
     }
 }

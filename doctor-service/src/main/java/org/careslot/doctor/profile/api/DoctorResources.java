@@ -2,23 +2,23 @@ package org.careslot.doctor.profile.api;
 
 import org.careslot.doctor.profile.DoctorProfiles;
 import org.careslot.doctor.profile.DoctorProfiles.PutResult;
+import org.careslot.doctor.profile.DoctorResponse;
 import org.careslot.doctor.profile.DoctorSchedules;
-import org.careslot.doctor.profile.api.DoctorResponses.DoctorResponse;
+import org.careslot.doctor.profile.ScheduleViews.TimeOffView;
+import org.careslot.doctor.profile.ScheduleViews.TimeSlotView;
+import org.careslot.doctor.profile.api.DoctorRequests.ProfileRequest;
+import org.careslot.doctor.profile.api.DoctorRequests.SlotRequest;
+import org.careslot.doctor.profile.api.DoctorRequests.TimeOffRequest;
 import org.careslot.doctor.profile.api.DoctorResponses.TimeOffResponse;
 import org.careslot.doctor.profile.api.DoctorResponses.TimeSlotResponse;
-import org.careslot.doctor.profile.domain.ProfileRules.ProfileInput;
-import org.careslot.doctor.profile.domain.SlotRules.SlotInput;
 import org.careslot.doctor.profile.domain.Specialization;
-import org.careslot.doctor.profile.domain.TimeOffRules.TimeOffInput;
-import org.careslot.doctor.profile.persistence.TimeOff;
-import org.careslot.doctor.profile.persistence.TimeSlot;
 import org.careslot.platform.web.paging.PageQuery;
 import org.careslot.platform.web.paging.PageResponse;
+import org.careslot.platform.web.request.PathIds;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 import java.util.UUID;
 
@@ -59,6 +59,9 @@ class DoctorResources {
             + "event carries the dates, not the reason).";
     static final String PAGED = " Paginated with page and page_size (default 20, max 100).";
 
+    private static final String SLOT = "Time slot";
+    private static final String TIME_OFF = "Time off";
+
     private final DoctorProfiles profiles;
     private final DoctorSchedules schedules;
 
@@ -71,57 +74,43 @@ class DoctorResources {
         return DoctorResponse.of(profiles.get(doctorId));
     }
 
-    ResponseEntity<DoctorResponse> putProfile(UUID doctorId, JsonNode body) {
-        JsonFields read = JsonFields.of(body);
-        ProfileInput input = new ProfileInput(read.text("specialization"), read.text("license_number"),
-                read.integer("experience_years"), read.decimal("consultation_fee"), read.text("qualification"),
-                read.text("bio"), read.text("time_zone"));
-        PutResult result = profiles.put(doctorId, input, read.errors());
+    ResponseEntity<DoctorResponse> putProfile(UUID doctorId, ProfileRequest request) {
+        PutResult result = profiles.put(doctorId, request.toInput());
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(DoctorResponse.of(result.doctor()));
     }
 
     PageResponse<TimeSlotResponse> slots(UUID doctorId, String page, String pageSize) {
         PageQuery query = PageQuery.of(page, pageSize);
-        Page<TimeSlot> slots = schedules.slots(doctorId, query);
+        Page<TimeSlotView> slots = schedules.slots(doctorId, query);
         return PageResponse.of(slots.getContent().stream().map(TimeSlotResponse::of).toList(),
                 slots.getTotalElements(), query);
     }
 
-    TimeSlotResponse addSlot(UUID doctorId, JsonNode body) {
-        JsonFields read = JsonFields.of(body);
-        return TimeSlotResponse.of(schedules.addSlot(doctorId, slotInput(read), read.errors()));
+    TimeSlotResponse addSlot(UUID doctorId, SlotRequest request) {
+        return TimeSlotResponse.of(schedules.addSlot(doctorId, request.toInput()));
     }
 
-    TimeSlotResponse replaceSlot(UUID doctorId, String slotId, JsonNode body) {
-        UUID id = Ids.parse(slotId, "Time slot");
-        JsonFields read = JsonFields.of(body);
-        return TimeSlotResponse.of(schedules.replaceSlot(doctorId, id, slotInput(read), read.errors()));
+    TimeSlotResponse replaceSlot(UUID doctorId, String slotId, SlotRequest request) {
+        return TimeSlotResponse.of(schedules.replaceSlot(doctorId, PathIds.parse(slotId, SLOT), request.toInput()));
     }
 
     void deleteSlot(UUID doctorId, String slotId) {
-        schedules.deleteSlot(doctorId, Ids.parse(slotId, "Time slot"));
+        schedules.deleteSlot(doctorId, PathIds.parse(slotId, SLOT));
     }
 
     PageResponse<TimeOffResponse> timeOff(UUID doctorId, String page, String pageSize) {
         PageQuery query = PageQuery.of(page, pageSize);
-        Page<TimeOff> timeOff = schedules.timeOff(doctorId, query);
+        Page<TimeOffView> timeOff = schedules.timeOff(doctorId, query);
         return PageResponse.of(timeOff.getContent().stream().map(TimeOffResponse::of).toList(),
                 timeOff.getTotalElements(), query);
     }
 
-    TimeOffResponse addTimeOff(UUID doctorId, JsonNode body) {
-        JsonFields read = JsonFields.of(body);
-        TimeOffInput input = new TimeOffInput(read.text("date_from"), read.text("date_to"), read.text("reason"));
-        return TimeOffResponse.of(schedules.addTimeOff(doctorId, input, read.errors()));
+    TimeOffResponse addTimeOff(UUID doctorId, TimeOffRequest request) {
+        return TimeOffResponse.of(schedules.addTimeOff(doctorId, request.toInput()));
     }
 
     void deleteTimeOff(UUID doctorId, String timeOffId) {
-        schedules.deleteTimeOff(doctorId, Ids.parse(timeOffId, "Time off"));
-    }
-
-    private static SlotInput slotInput(JsonFields read) {
-        return new SlotInput(read.text("weekday"), read.text("start_time"), read.text("end_time"),
-                read.integer("slot_minutes"));
+        schedules.deleteTimeOff(doctorId, PathIds.parse(timeOffId, TIME_OFF));
     }
 }

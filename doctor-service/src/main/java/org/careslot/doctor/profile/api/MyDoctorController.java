@@ -2,10 +2,12 @@ package org.careslot.doctor.profile.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.careslot.doctor.profile.api.DoctorResponses.DoctorResponse;
+import jakarta.validation.Valid;
+import org.careslot.doctor.profile.DoctorResponse;
+import org.careslot.doctor.profile.api.DoctorRequests.ProfileRequest;
+import org.careslot.doctor.profile.api.DoctorRequests.SlotRequest;
+import org.careslot.doctor.profile.api.DoctorRequests.TimeOffRequest;
 import org.careslot.doctor.profile.api.DoctorResponses.TimeOffResponse;
 import org.careslot.doctor.profile.api.DoctorResponses.TimeSlotResponse;
 import org.careslot.platform.web.paging.PageResponse;
@@ -22,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A doctor's own profile, weekly time slots and time off. The doctor id is the caller's user id (JWT sub); only the
@@ -49,9 +50,7 @@ class MyDoctorController {
     @Operation(summary = "Create or replace your doctor profile", description = DoctorResources.PROFILE_BODY)
     ResponseEntity<DoctorResponse> putProfile(
             @Parameter(hidden = true) CurrentUser caller,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                    content = @Content(schema = @Schema(implementation = RequestBodies.ProfileBody.class)))
-            @RequestBody JsonNode body) {
+            @RequestBody @Valid ProfileRequest body) {
         return doctors.putProfile(caller.id(), body);
     }
 
@@ -69,9 +68,7 @@ class MyDoctorController {
     @Operation(summary = "Add a weekly time slot", description = DoctorResources.SLOT_BODY)
     TimeSlotResponse addSlot(
             @Parameter(hidden = true) CurrentUser caller,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                    content = @Content(schema = @Schema(implementation = RequestBodies.SlotBody.class)))
-            @RequestBody JsonNode body) {
+            @RequestBody @Valid SlotRequest body) {
         return doctors.addSlot(caller.id(), body);
     }
 
@@ -81,9 +78,7 @@ class MyDoctorController {
     TimeSlotResponse replaceSlot(
             @Parameter(hidden = true) CurrentUser caller,
             @PathVariable("slot_id") String slotId,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                    content = @Content(schema = @Schema(implementation = RequestBodies.SlotBody.class)))
-            @RequestBody JsonNode body) {
+            @RequestBody @Valid SlotRequest body) {
         return doctors.replaceSlot(caller.id(), slotId, body);
     }
 
@@ -109,9 +104,7 @@ class MyDoctorController {
     @Operation(summary = "Block whole days (leave, conference)", description = DoctorResources.TIME_OFF_BODY)
     TimeOffResponse addTimeOff(
             @Parameter(hidden = true) CurrentUser caller,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                    content = @Content(schema = @Schema(implementation = RequestBodies.TimeOffBody.class)))
-            @RequestBody JsonNode body) {
+            @RequestBody @Valid TimeOffRequest body) {
         return doctors.addTimeOff(caller.id(), body);
     }
 

@@ -1,18 +1,24 @@
 package org.careslot.doctor.profile.domain;
 
+import org.careslot.platform.web.problem.FieldErrors;
+import org.careslot.platform.web.problem.FieldMessages;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The rules of a doctor profile (api.md "Doctors"): every check adds a message under the field's snake_case name, so a
- * client sees every problem at once. Plain Java, no Spring.
+ * client sees every problem at once. Plain Java, no Spring: the request's Bean Validation constraints call the same
+ * checks ({@link #licenseFormat}, {@link #isTimeZone}, {@link #feeProblems}), so both always agree.
  */
 public final class ProfileRules {
 
-    /** What a client sent; null = absent (or of the wrong JSON type, already reported in the errors). */
+    /** What a client sent; null = absent. */
     public record ProfileInput(String specialization, String licenseNumber, Integer experienceYears,
                                BigDecimal consultationFee, String qualification, String bio, String timeZone) {
     }
@@ -25,11 +31,15 @@ public final class ProfileRules {
     public static final String DEFAULT_TIME_ZONE = "Asia/Dhaka";
     public static final int MAX_EXPERIENCE_YEARS = 70;
     public static final BigDecimal MAX_FEE = new BigDecimal("1000000.00");
-    static final int MAX_LICENSE = 50;
-    static final int MAX_QUALIFICATION = 500;
-    static final int MAX_BIO = 4000;
+    public static final int MAX_LICENSE = 50;
+    public static final int MAX_QUALIFICATION = 500;
+    public static final int MAX_BIO = 4000;
     /** Letters and digits, optionally separated by single spaces, '-', '/' or '.', e.g. "A-12345" or "BMDC 12345/2020". */
-    static final Pattern LICENSE = Pattern.compile("^[\\p{L}\\p{N}]+(?:[ ./-][\\p{L}\\p{N}]+)*$");
+    public static final String LICENSE_FORMAT = "[\\p{L}\\p{N}]+(?:[ ./-][\\p{L}\\p{N}]+)*";
+    public static final String LICENSE_MESSAGE =
+            "Use letters and digits, optionally separated by single spaces, '-', '/' or '.'.";
+    public static final String TIME_ZONE_MESSAGE = "Must be an IANA time zone such as Asia/Dhaka.";
+    private static final Pattern LICENSE = Pattern.compile(LICENSE_FORMAT);
     private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
 
     private ProfileRules() {
@@ -68,12 +78,16 @@ public final class ProfileRules {
         }
         String license = value.strip();
         if (license.length() > MAX_LICENSE) {
-            errors.reject("license_number", "Must be at most " + MAX_LICENSE + " characters.");
-        } else if (!LICENSE.matcher(license).matches()) {
-            errors.reject("license_number",
-                    "Use letters and digits, optionally separated by single spaces, '-', '/' or '.'.");
+            errors.reject("license_number", FieldMessages.atMost(MAX_LICENSE));
+        } else if (!licenseFormat(license)) {
+            errors.reject("license_number", LICENSE_MESSAGE);
         }
         return license;
+    }
+
+    /** Whether {@code value}, surrounding blanks ignored, has the shape of a license number. */
+    public static boolean licenseFormat(String value) {
+        return LICENSE.matcher(value.strip()).matches();
     }
 
     static Integer experienceYears(Integer value, FieldErrors errors) {
@@ -91,28 +105,39 @@ public final class ProfileRules {
             required("consultation_fee", errors);
             return null;
         }
+        List<String> problems = feeProblems(value);
+        problems.forEach(problem -> errors.reject("consultation_fee", problem));
+        return problems.isEmpty() ? value.setScale(2, RoundingMode.UNNECESSARY) : null;
+    }
+
+    /** What is wrong with a consultation fee; empty when it is a valid one. */
+    public static List<String> feeProblems(BigDecimal value) {
+        List<String> problems = new ArrayList<>();
         if (value.signum() <= 0) {
-            errors.reject("consultation_fee", "Must be greater than 0.");
+            problems.add("Must be greater than 0.");
         } else if (value.compareTo(MAX_FEE) > 0) {
-            errors.reject("consultation_fee", "Must be at most " + MAX_FEE.toPlainString() + ".");
+            problems.add("Must be at most " + MAX_FEE.toPlainString() + ".");
         }
         if (value.stripTrailingZeros().scale() > 2) {
-            errors.reject("consultation_fee", "Must have at most 2 decimal places.");
-            return null;
+            problems.add("Must have at most 2 decimal places.");
         }
-        return value.setScale(2, RoundingMode.UNNECESSARY);
+        return problems;
     }
 
     static ZoneId timeZone(String value, FieldErrors errors) {
         if (value == null) {
             return ZoneId.of(DEFAULT_TIME_ZONE);
         }
-        String zone = value.strip();
-        if (!ZONES.contains(zone)) {
-            errors.reject("time_zone", "Must be an IANA time zone such as Asia/Dhaka.");
+        if (!isTimeZone(value)) {
+            errors.reject("time_zone", TIME_ZONE_MESSAGE);
             return null;
         }
-        return ZoneId.of(zone);
+        return ZoneId.of(value.strip());
+    }
+
+    /** An IANA zone id such as Asia/Dhaka (not an offset such as +06:00), surrounding blanks ignored. */
+    public static boolean isTimeZone(String value) {
+        return ZONES.contains(value.strip());
     }
 
     static String requiredText(String field, String value, int max, FieldErrors errors) {
@@ -129,7 +154,7 @@ public final class ProfileRules {
         }
         String text = value.strip();
         if (text.length() > max) {
-            errors.reject(field, "Must be at most " + max + " characters.");
+            errors.reject(field, FieldMessages.atMost(max));
         }
         return text.isEmpty() ? null : text;
     }
@@ -139,8 +164,6 @@ public final class ProfileRules {
     }
 
     static void required(String field, FieldErrors errors) {
-        if (!errors.has(field)) { // a wrong JSON type was reported already
-            errors.reject(field, "This field is required.");
-        }
+        errors.reject(field, FieldMessages.REQUIRED);
     }
 }

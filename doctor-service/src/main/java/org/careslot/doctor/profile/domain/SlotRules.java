@@ -1,16 +1,20 @@
 package org.careslot.doctor.profile.domain;
 
+import org.careslot.platform.web.request.WireFormats;
+import org.careslot.platform.web.problem.FieldErrors;
+import org.careslot.platform.web.problem.FieldMessages;
+
 import java.time.DayOfWeek;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * The rules of a weekly time slot. A slot is a window on one weekday, in the doctor's time zone, cut into bookable
  * appointments of {@code slot_minutes}: 09:00–12:00 with 30 minutes offers 09:00, 09:30, ... 11:30. The window must be
  * a whole number of appointments long, so every start on the grid has a full appointment (booking-service relies on
  * it). Times are {@code HH:MM} within one day (00:00–23:59); a slot cannot cross midnight. Whether slots overlap is
- * checked by the database (exclusion constraint), not here.
+ * checked by the database (exclusion constraint), not here. Plain Java: the request's Bean Validation constraints use
+ * {@link #minutes} and {@link #weekday(String)} for the single fields; the rules across fields are checked here.
  */
 public final class SlotRules {
 
@@ -24,7 +28,8 @@ public final class SlotRules {
     public static final int DEFAULT_SLOT_MINUTES = 30;
     public static final int MIN_SLOT_MINUTES = 5;
     public static final int MAX_SLOT_MINUTES = 240;
-    private static final Pattern TIME = Pattern.compile("^([01]\\d|2[0-3]):([0-5]\\d)$");
+    public static final String WEEKDAY_MESSAGE =
+            "Must be one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY.";
 
     private SlotRules() {
     }
@@ -62,11 +67,19 @@ public final class SlotRules {
             ProfileRules.required("weekday", errors);
             return null;
         }
+        Optional<DayOfWeek> weekday = weekday(value);
+        if (weekday.isEmpty()) {
+            errors.reject("weekday", WEEKDAY_MESSAGE);
+        }
+        return weekday.orElse(null);
+    }
+
+    /** A weekday's name in any letter case, surrounding blanks ignored. */
+    public static Optional<DayOfWeek> weekday(String value) {
         try {
-            return DayOfWeek.valueOf(value.strip().toUpperCase(Locale.ROOT));
+            return Optional.of(DayOfWeek.valueOf(value.strip().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-            errors.reject("weekday", "Must be one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY.");
-            return null;
+            return Optional.empty();
         }
     }
 
@@ -75,12 +88,16 @@ public final class SlotRules {
             ProfileRules.required(field, errors);
             return null;
         }
-        Matcher matcher = TIME.matcher(value.strip());
-        if (!matcher.matches()) {
-            errors.reject(field, "Must be a time HH:MM between 00:00 and 23:59.");
-            return null;
+        Optional<Integer> minutes = minutes(value);
+        if (minutes.isEmpty()) {
+            errors.reject(field, FieldMessages.TIME);
         }
-        return Integer.parseInt(matcher.group(1)) * 60 + Integer.parseInt(matcher.group(2));
+        return minutes.orElse(null);
+    }
+
+    /** A time {@code HH:MM} (00:00 to 23:59, surrounding blanks ignored) as minutes from midnight. */
+    public static Optional<Integer> minutes(String value) {
+        return WireFormats.time(value).map(time -> time.getHour() * 60 + time.getMinute());
     }
 
     /** Minutes from midnight as {@code HH:MM}. */

@@ -1,7 +1,11 @@
 package org.careslot.doctor.profile.domain;
 
+import org.careslot.platform.web.request.WireFormats;
+import org.careslot.platform.web.problem.FieldErrors;
+import org.careslot.platform.web.problem.FieldMessages;
+
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /**
  * The rules of a time off (leave, conference): whole days {@code date_from}..{@code date_to} inclusive, in the doctor's
@@ -46,11 +50,15 @@ public final class TimeOffRules {
             }
             return null;
         }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            errors.reject(field, "Must be a date YYYY-MM-DD.");
-            return null;
+        Optional<LocalDate> date = date(value);
+        if (date.isEmpty()) {
+            errors.reject(field, FieldMessages.DATE);
         }
+        return date.orElse(null);
+    }
+
+    /** A date {@code YYYY-MM-DD} that exists (not 2026-02-30), surrounding blanks ignored. */
+    public static Optional<LocalDate> date(String value) {
+        return WireFormats.date(value);
     }
 }

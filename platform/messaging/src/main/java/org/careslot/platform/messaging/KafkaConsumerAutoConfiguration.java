@@ -1,5 +1,6 @@
 package org.careslot.platform.messaging;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.careslot.platform.messaging.consume.DeadLetterPublishing;
 import org.careslot.platform.messaging.consume.FailureReason;
 import org.careslot.platform.messaging.envelope.InvalidEventException;
@@ -13,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
@@ -23,7 +25,8 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
  * Error handling of every {@code @KafkaListener} built by Boot's container factory (Boot applies a single
  * {@link CommonErrorHandler} bean to it): bounded exponential retries, then the record goes to
  * {@code <topic>.dlt} with a {@value FailureReason#HEADER} header, and the partition moves on. Records that
- * are not events of the contract ({@link InvalidEventException}) are dead-lettered without retries.
+ * are not events of the contract ({@link InvalidEventException}) are dead-lettered without retries. Kafka
+ * observation is on for every container and template ({@link KafkaObservation}), so traces continue across Kafka.
  */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, MessagingAutoConfiguration.class})
 @ConditionalOnBean(KafkaAdmin.class)
@@ -31,15 +34,26 @@ public class KafkaConsumerAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaConsumerAutoConfiguration.class);
 
+    /** Static: a post-processor must exist before the beans it processes. */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "careslot.messaging.observation.enabled", matchIfMissing = true)
+    static KafkaObservation messagingKafkaObservation() {
+        return new KafkaObservation();
+    }
+
     @Bean
     @ConditionalOnBooleanProperty(name = "careslot.messaging.consumer.dead-letter.enabled", matchIfMissing = true)
     DeadLetterPublishing messagingDeadLetterPublishing(MessagingProperties properties, KafkaAdmin admin,
-                                                       KafkaProperties kafkaProperties) {
+                                                       KafkaProperties kafkaProperties,
+                                                       ObjectProvider<ObservationRegistry> observations,
+                                                       Environment environment) {
         MessagingProperties.DeadLetter deadLetter = properties.consumer().deadLetter();
         short replication = deadLetter.replicationFactor() != null ? deadLetter.replicationFactor()
                 : properties.topicDefaults().replicationFactor();
+        boolean observed = environment.getProperty("careslot.messaging.observation.enabled", Boolean.class, true);
         return new DeadLetterPublishing(kafkaProperties.buildProducerProperties(), admin, deadLetter.partitions(),
-                replication);
+                replication, observed ? observations.getIfUnique(() -> ObservationRegistry.NOOP)
+                : ObservationRegistry.NOOP);
     }
 
     @Bean

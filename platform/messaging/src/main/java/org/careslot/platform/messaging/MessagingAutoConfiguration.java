@@ -1,6 +1,8 @@
 package org.careslot.platform.messaging;
 
 import io.micrometer.tracing.Tracer;
+import org.careslot.platform.messaging.consume.AggregateSequences;
+import org.careslot.platform.messaging.consume.EventConsumers;
 import org.careslot.platform.messaging.consume.ProcessedEvents;
 import org.careslot.platform.messaging.outbox.MicrometerTraceparentProvider;
 import org.careslot.platform.messaging.outbox.OutboxPublisher;
@@ -23,6 +25,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
 import javax.sql.DataSource;
@@ -80,9 +84,28 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean
     ProcessedEvents processedEvents(DataSource dataSource, MessagingProperties properties, Environment environment,
                                     MessagingSchemaMigration schema) {
-        String consumer = StringUtils.hasText(properties.consumer().name()) ? properties.consumer().name()
+        return new ProcessedEvents(new JdbcTemplate(dataSource), consumerName(properties, environment));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AggregateSequences aggregateSequences(DataSource dataSource, MessagingSchemaMigration schema) {
+        return new AggregateSequences(new JdbcTemplate(dataSource));
+    }
+
+    /** The handler template; its transactions run on the service's (single) transaction manager. */
+    @Bean
+    @ConditionalOnMissingBean
+    EventConsumers eventConsumers(MessagingProperties properties, Environment environment,
+                                  ProcessedEvents processedEvents, AggregateSequences sequences,
+                                  PlatformTransactionManager transactionManager) {
+        return new EventConsumers(consumerName(properties, environment), processedEvents, sequences,
+                new TransactionTemplate(transactionManager));
+    }
+
+    private static String consumerName(MessagingProperties properties, Environment environment) {
+        return StringUtils.hasText(properties.consumer().name()) ? properties.consumer().name()
                 : applicationName(environment);
-        return new ProcessedEvents(new JdbcTemplate(dataSource), consumer);
     }
 
     @Bean

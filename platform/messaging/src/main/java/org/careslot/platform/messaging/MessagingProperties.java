@@ -115,8 +115,9 @@ public record MessagingProperties(
     }
 
     /**
-     * @param name               value of {@code processed_event.consumer} for {@code markProcessed(id)};
-     *                           default {@code spring.application.name}
+     * @param name               the consumer name under which the handler template ({@code EventConsumers})
+     *                           records event ids ({@code processed_event}) and aggregate sequences
+     *                           ({@code aggregate_sequence}); default {@code spring.application.name}
      * @param processedRetention processed event ids older than this are forgotten; keep it well above the
      *                           topics' retention (redelivery older than that cannot happen) — the
      *                           {@code sequence} check covers anything beyond

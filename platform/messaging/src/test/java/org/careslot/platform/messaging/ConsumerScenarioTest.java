@@ -5,7 +5,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import org.careslot.platform.messaging.consume.AggregateSequences;
 import org.careslot.platform.messaging.consume.DeadLetterTopics;
+import org.careslot.platform.messaging.consume.EventConsumers;
+import org.careslot.platform.messaging.consume.EventHandlers;
 import org.careslot.platform.messaging.consume.FailureReason;
 import org.careslot.platform.messaging.consume.IncomingEvent;
 import org.careslot.platform.messaging.consume.ProcessedEvents;
@@ -28,15 +33,14 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.IllegalTransactionStateException;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -51,10 +55,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The consuming side: idempotent handling with {@link ProcessedEvents} in the handler's transaction, and
- * the platform error handler (bounded retries, then {@code <topic>.dlt} with a {@value FailureReason#HEADER}
- * header). Events are published the way services publish them (outbox → relay → Kafka); redeliveries and
- * records that are not events are produced directly.
+ * The consuming side: the handler template ({@link EventHandlers}: deduplication by event id, the sequence guard,
+ * one transaction with the handler), Kafka observation (a consumed record continues its producer's trace) and the
+ * platform error handler (bounded retries, then {@code <topic>.dlt} with a {@value FailureReason#HEADER} header).
+ * Events are published the way services publish them (outbox → relay → Kafka); redeliveries, reordered events and
+ * records that are not events are produced directly. Where a test must show that something did NOT happen, it
+ * publishes a marker event of the same aggregate (same partition) last and checks once the marker was handled.
  */
 @RealInfrastructure(database = "messaging_consumer")
 @SpringBootTest(properties = {
@@ -78,6 +84,8 @@ class ConsumerScenarioTest {
     @Autowired
     ProcessedEvents processedEvents;
     @Autowired
+    AggregateSequences sequences;
+    @Autowired
     TransactionTemplate transactions;
     @Autowired
     JdbcTemplate jdbc;
@@ -92,41 +100,58 @@ class ConsumerScenarioTest {
     }
 
     /**
-     * A service's handler: records every delivery, refuses "poisoned" events, handles each event once.
-     * A transactional proxy wraps it, so tests read its state through methods only.
+     * A service's listener written with the template: records every delivery (before the template even parses
+     * it) and every handler invocation, writes its effect in the template's transaction, fails on "poisoned"
+     * events after writing.
      */
     static class ThingListener {
 
-        private final ProcessedEvents processedEvents;
         private final JdbcTemplate jdbc;
-        /** deliveries per {@code partition@offset}, counted before the record is even parsed */
+        private final Tracer tracer;
+        private final EventHandlers handlers;
+        /** deliveries per {@code partition@offset} */
         private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
-        private final Set<UUID> skippedAsDuplicate = ConcurrentHashMap.newKeySet();
+        private final Map<UUID, AtomicInteger> invocations = new ConcurrentHashMap<>();
+        /** the trace id the handler ran in, per event */
+        private final Map<UUID, String> traceIds = new ConcurrentHashMap<>();
 
-        ThingListener(ProcessedEvents processedEvents, JdbcTemplate jdbc) {
-            this.processedEvents = processedEvents;
+        ThingListener(EventConsumers consumers, JdbcTemplate jdbc, Tracer tracer) {
             this.jdbc = jdbc;
+            this.tracer = tracer;
+            this.handlers = consumers.handlers()
+                    .on("thing.changed", Thing.class, this::apply)
+                    .on("thing.poisoned", Thing.class, (thing, event) -> {
+                        apply(thing, event);
+                        throw new IllegalStateException("cannot handle " + event.id());
+                    })
+                    .build();
         }
 
         @KafkaListener(id = "consumer-test-things", topics = TOPIC)
-        @Transactional
         public void on(ConsumerRecord<String, String> record) {
             deliveries.computeIfAbsent(position(record.partition(), record.offset()), key -> new AtomicInteger())
                     .incrementAndGet();
-            IncomingEvent event = IncomingEvent.from(record);
-            if (event.type().equals("thing.poisoned")) {
-                throw new IllegalStateException("cannot handle " + event.id());
-            }
-            if (!processedEvents.markProcessed(event)) {
-                skippedAsDuplicate.add(event.id());
-                return;
-            }
-            jdbc.update("INSERT INTO test_handled_event (event_id, aggregate_id, sequence) VALUES (?, ?, ?)",
-                    event.id(), event.key(), event.sequence());
+            handlers.handle(record);
         }
 
-        public Set<UUID> skippedAsDuplicate() {
-            return Set.copyOf(skippedAsDuplicate);
+        private void apply(Thing thing, IncomingEvent event) {
+            invocations.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+            Span span = tracer.currentSpan();
+            if (span != null) {
+                traceIds.put(event.id(), span.context().traceId());
+            }
+            jdbc.update("INSERT INTO test_handled_event (event_id, aggregate_id, sequence) VALUES (?, ?, ?)",
+                    event.id(), thing.thingId(), event.sequence());
+        }
+
+        /** @return how often the handler ran for the event (committed or not) */
+        public int invocations(UUID eventId) {
+            AtomicInteger count = invocations.get(eventId);
+            return count == null ? 0 : count.get();
+        }
+
+        public String traceId(UUID eventId) {
+            return traceIds.get(eventId);
         }
 
         /** @return how often the listener was called with the record that became this dead letter */
@@ -149,8 +174,8 @@ class ConsumerScenarioTest {
     static class Listeners {
 
         @Bean
-        ThingListener thingListener(ProcessedEvents processedEvents, JdbcTemplate jdbc) {
-            return new ThingListener(processedEvents, jdbc);
+        ThingListener thingListener(EventConsumers consumers, JdbcTemplate jdbc, Tracer tracer) {
+            return new ThingListener(consumers, jdbc, tracer);
         }
     }
 
@@ -179,6 +204,19 @@ class ConsumerScenarioTest {
 
     void awaitHandled(UUID eventId) {
         await().atMost(ARRIVAL).until(() -> handled(eventId) == 1);
+    }
+
+    /** An event produced directly (not through the outbox), e.g. an older state under a new id. */
+    EventEnvelope produce(String aggregateId, String type, long sequence, Object data, String traceparent)
+            throws Exception {
+        EventEnvelope event = EventEnvelope.create(UUID.randomUUID(), "/elsewhere", type, aggregateId, Instant.now(),
+                null, sequence, traceparent, EventJson.toTree(data));
+        ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, aggregateId, event.toJson());
+        if (traceparent != null) {
+            record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+        }
+        producer.send(record).get();
+        return event;
     }
 
     ConsumerRecord<String, String> awaitDeadLetter(String key) {
@@ -226,6 +264,25 @@ class ConsumerScenarioTest {
     }
 
     @Test
+    void aSequenceAdvancesOnlyForwardPerConsumerAndAggregateAndOnlyIfTheTransactionCommits() {
+        String aggregate = UUID.randomUUID().toString();
+        assertThat(transactions.<List<Boolean>>execute(status -> List.of(
+                sequences.advance("c", TOPIC, aggregate, 2), sequences.advance("c", TOPIC, aggregate, 2),
+                sequences.advance("c", TOPIC, aggregate, 1), sequences.advance("c", TOPIC, aggregate, 3),
+                sequences.advance("other", TOPIC, aggregate, 1), sequences.advance("c", "other.v1", aggregate, 1))))
+                .containsExactly(true, false, false, true, true, true);
+
+        assertThat(transactions.<Boolean>execute(status -> {
+            status.setRollbackOnly();
+            return sequences.advance("c", TOPIC, aggregate, 9);
+        })).isTrue();
+        assertThat(transactions.<Boolean>execute(status -> sequences.advance("c", TOPIC, aggregate, 4))).isTrue();
+
+        assertThatThrownBy(() -> sequences.advance("c", TOPIC, aggregate, 5))
+                .isInstanceOf(IllegalTransactionStateException.class);
+    }
+
+    @Test
     void concurrentDeliveriesOfOneEventSerialiseSoOnlyOneHandlerProceeds() throws Exception {
         UUID event = UUID.randomUUID();
         CountDownLatch firstMarked = new CountDownLatch(1);
@@ -259,20 +316,76 @@ class ConsumerScenarioTest {
     }
 
     @Test
-    void aRedeliveredEventIsHandledOnce() throws Exception {
+    void aRedeliveredEventReachesTheHandlerOnce() throws Exception {
         String aggregate = "redelivered-thing";
         EventEnvelope event = publishCommitted(aggregate, "thing.changed", 1);
         awaitHandled(event.id());
 
-        // the same record once more, as after a consumer crash before its offset commit
+        // the same record twice more, as after a consumer crash before its offset commit
         producer.send(new ProducerRecord<>(TOPIC, aggregate, event.toJson())).get();
-        // same key, same partition, produced after the copy: once it is handled, the copy was delivered
-        EventEnvelope next = publishCommitted(aggregate, "thing.changed", 2);
-        awaitHandled(next.id());
+        producer.send(new ProducerRecord<>(TOPIC, aggregate, event.toJson())).get();
+        // same key, same partition, produced after the copies: once it is handled, the copies were delivered
+        EventEnvelope marker = publishCommitted(aggregate, "thing.changed", 2);
+        awaitHandled(marker.id());
 
-        assertThat(listener.skippedAsDuplicate()).contains(event.id());
-        assertThat(handled(event.id())).isEqualTo(1);
-        assertThat(listener.skippedAsDuplicate()).doesNotContain(next.id());
+        assertThat(listener.invocations(event.id())).isEqualTo(1);
+        assertThat(listener.invocations(marker.id())).isEqualTo(1);
+    }
+
+    @Test
+    void anEventNotNewerThanTheLastAppliedOfItsAggregateReachesNoHandler() throws Exception {
+        String aggregate = "reordered-thing";
+        EventEnvelope third = publishCommitted(aggregate, "thing.changed", 3);
+        awaitHandled(third.id());
+
+        // older states under new ids, as reordering upstream produces them, then a newer one as the marker
+        EventEnvelope second = produce(aggregate, "thing.changed", 2, new Thing(aggregate, 2), null);
+        EventEnvelope sameSequence = produce(aggregate, "thing.changed", 3, new Thing(aggregate, 3), null);
+        EventEnvelope marker = publishCommitted(aggregate, "thing.changed", 4);
+        awaitHandled(marker.id());
+
+        assertThat(listener.invocations(second.id())).isZero();
+        assertThat(listener.invocations(sameSequence.id())).isZero();
+        assertThat(jdbc.queryForObject("SELECT sequence FROM aggregate_sequence WHERE consumer = ? AND topic = ? "
+                + "AND aggregate_id = ?", Long.class, "messaging-consumer-test", TOPIC, aggregate)).isEqualTo(4L);
+        // the dropped events count as processed: a redelivery of them is skipped before the sequence check
+        assertThat(transactions.<Boolean>execute(status -> processedEvents.markProcessed(second.id()))).isFalse();
+    }
+
+    @Test
+    void anEventOfATypeWithoutHandlerIsSkippedAndTheNextOneApplies() throws Exception {
+        String aggregate = "renamed-thing";
+        EventEnvelope unknown = produce(aggregate, "thing.renamed", 5, Map.of("new_name", "x"), null);
+        EventEnvelope marker = publishCommitted(aggregate, "thing.changed", 1);
+        awaitHandled(marker.id());
+
+        assertThat(listener.invocations(unknown.id())).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE event_id = ?", Long.class,
+                unknown.id())).as("not recorded: a handler added later still gets it on a replay").isZero();
+    }
+
+    @Test
+    void aConsumedRecordContinuesTheTraceOfItsTraceparentHeader() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String traceparent = "00-" + traceId + "-" + traceId.substring(16) + "-01";
+        EventEnvelope traced = produce("traced-thing", "thing.changed", 1, new Thing("traced-thing", 1),
+                traceparent);
+        awaitHandled(traced.id());
+
+        assertThat(listener.traceId(traced.id())).isEqualTo(traceId);
+    }
+
+    @Test
+    void aDeadLetterStaysInTheTraceOfTheRecordItCarries() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String traceparent = "00-" + traceId + "-" + traceId.substring(16) + "-01";
+        EventEnvelope poisoned = produce("traced-poisoned-thing", "thing.poisoned", 1,
+                new Thing("traced-poisoned-thing", 1), traceparent);
+
+        ConsumerRecord<String, String> deadLetter = awaitDeadLetter("traced-poisoned-thing");
+        assertThat(deadLetter.value()).contains(poisoned.id().toString());
+        assertThat(listener.traceId(poisoned.id())).isEqualTo(traceId);
+        assertThat(TopicReader.header(deadLetter, "traceparent")).startsWith("00-" + traceId + "-");
     }
 
     @Test
@@ -291,7 +404,8 @@ class ConsumerScenarioTest {
 
         // the next event of the same aggregate (same partition) is not blocked behind the failure
         awaitHandled(after.id());
-        assertThat(handled(poisoned.id())).isZero();
+        assertThat(listener.invocations(poisoned.id())).isEqualTo(ATTEMPTS);
+        assertThat(handled(poisoned.id())).as("the handler's writes rolled back with the failure").isZero();
         assertThat(transactions.<Boolean>execute(status -> processedEvents.markProcessed(poisoned.id())))
                 .as("the failed event was not recorded as processed").isTrue();
     }

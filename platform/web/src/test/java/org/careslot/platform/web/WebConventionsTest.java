@@ -9,6 +9,7 @@ import org.careslot.platform.web.paging.PageResponse;
 import org.careslot.platform.web.problem.ConflictException;
 import org.careslot.platform.web.problem.ResourceNotFoundException;
 import org.careslot.platform.web.security.CurrentUser;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -42,6 +43,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The HTTP conventions of api.md as one small app sees them. Tokens are built by spring-security-test here:
  * what is under test is how a decoded token is interpreted, not Keycloak (the gateway and e2e tests use it).
  */
+@Tag("integration") // RealInfrastructure.TAG (the test kit is no dependency here): runs in the integration-test phase
 @SpringBootTest(properties = {
         "careslot.database=unused",
         "careslot.web.public-endpoints[0]=/public/**",

@@ -1,6 +1,7 @@
 package org.careslot.platform.infra;
 
 import org.careslot.platform.infra.KeycloakServer.KeycloakSettings;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@Tag("integration") // RealInfrastructure.TAG (the test kit is no dependency here): runs in the integration-test phase
 class KeycloakServerTest {
 
     private final HttpClient http = HttpClient.newHttpClient();

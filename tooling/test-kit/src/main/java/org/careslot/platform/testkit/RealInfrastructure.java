@@ -1,5 +1,6 @@
 package org.careslot.platform.testkit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.lang.annotation.ElementType;
@@ -20,12 +21,19 @@ import java.lang.annotation.Target;
  * admin as {@code careslot.keycloak.admin-username/-password};
  * with {@link #smtp()}: {@code spring.mail.host} and {@code spring.mail.port}. Tokens for tests come from
  * {@link KeycloakTokens}.
+ *
+ * <p>Tagged {@value #TAG}: {@code ./mvnw test} leaves these classes out, {@code ./mvnw verify} runs them (failsafe).
+ * Tests that start servers or a Spring context in another way carry {@code @Tag(RealInfrastructure.TAG)} themselves.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @ExtendWith(RealInfrastructureExtension.class)
+@Tag(RealInfrastructure.TAG)
 public @interface RealInfrastructure {
+
+    /** The JUnit tag of tests against real servers; the build runs them in its integration-test phase. */
+    String TAG = "integration";
 
     boolean postgres() default true;
 

@@ -1,5 +1,6 @@
 package org.careslot.platform.messaging.consume;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -20,15 +21,24 @@ public final class DeadLetterPublishing implements DisposableBean {
     private final DefaultKafkaProducerFactory<Object, Object> producerFactory;
     private final DeadLetterPublishingRecoverer recoverer;
 
+    /**
+     * @param observations observes the dead-letter sends: the error handler runs inside the failed record's
+     *                     listener observation, so a dead letter stays in the trace of the record it carries
+     */
     public DeadLetterPublishing(Map<String, Object> producerProperties, KafkaAdmin admin, int partitions,
-                                short replicationFactor) {
+                                short replicationFactor, ObservationRegistry observations) {
         Map<String, Object> config = new HashMap<>(producerProperties);
         config.remove("transactional.id");
         config.put("acks", "all");
         config.put("enable.idempotence", "true");
         this.producerFactory = new DefaultKafkaProducerFactory<>(config, new DeadLetterSerializer(),
                 new DeadLetterSerializer());
-        this.recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(producerFactory),
+        KafkaTemplate<Object, Object> template = new KafkaTemplate<>(producerFactory);
+        if (!observations.isNoop()) {
+            template.setObservationEnabled(true);
+            template.setObservationRegistry(observations);
+        }
+        this.recoverer = new DeadLetterPublishingRecoverer(template,
                 new DeadLetterTopics(admin, partitions, replicationFactor));
         this.recoverer.setHeadersFunction(new FailureReason());
     }

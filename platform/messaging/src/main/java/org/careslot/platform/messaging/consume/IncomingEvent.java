@@ -11,20 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * A consumed event: the parsed envelope plus where it came from. Typical listener:
- *
- * <pre>{@code
- * @KafkaListener(topics = "identity.user.v1")
- * @Transactional
- * public void on(ConsumerRecord<String, String> record) {
- *     IncomingEvent event = IncomingEvent.from(record);
- *     if (!processedEvents.markProcessed(event.id())) {
- *         return; // redelivery
- *     }
- *     UserData user = event.dataAs(UserData.class);
- *     ... // also drop it if event.sequence() is not newer than what is stored
- * }
- * }</pre>
+ * A consumed event: the parsed envelope plus where it came from. Services receive it in their
+ * {@link EventHandler}s; {@link EventHandlers} parses it, deduplicates and guards the sequence.
  *
  * @param key the record key (the aggregate id)
  */

@@ -10,7 +10,7 @@ import java.util.UUID;
  * Remembers which events a consumer has handled, in the same transaction as the consumer's own state
  * change: the event id is recorded if and only if the change commits, so a redelivered event is
  * recognised and skipped. Concurrent deliveries of one event serialise on the primary key: the second
- * waits for the first transaction and then sees the row.
+ * waits for the first transaction and then sees the row. Services use it through {@link EventHandlers}.
  */
 public class ProcessedEvents {
 
@@ -42,14 +42,5 @@ public class ProcessedEvents {
     public boolean markProcessed(UUID eventId, String consumer) {
         return jdbc.update("INSERT INTO processed_event (event_id, consumer) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 eventId, consumer) == 1;
-    }
-
-    @Transactional(propagation = Propagation.MANDATORY)
-    public boolean markProcessed(IncomingEvent event) {
-        return markProcessed(event.id());
-    }
-
-    public String defaultConsumer() {
-        return defaultConsumer;
     }
 }

@@ -54,8 +54,4 @@ public class OutboxPublisher {
                 envelope.id(), event.topic(), event.aggregateId(), event.type(), envelope.toJson(), traceparent);
         return envelope;
     }
-
-    public String source() {
-        return source;
-    }
 }

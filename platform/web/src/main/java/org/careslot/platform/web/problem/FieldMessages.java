@@ -12,6 +12,8 @@ public final class FieldMessages {
     public static final String DATE = "Must be a date YYYY-MM-DD.";
     public static final String TIME = "Must be a time HH:MM (00:00 to 23:59).";
     public static final String PARAMETER_REQUIRED = "This parameter is required.";
+    /** {@link #atMost} as a Bean Validation message: {@code @Size(max = 500, message = FieldMessages.AT_MOST_TEMPLATE)}. */
+    public static final String AT_MOST_TEMPLATE = "{org.careslot.platform.web.problem.FieldMessages.atMost}";
 
     private FieldMessages() {
     }

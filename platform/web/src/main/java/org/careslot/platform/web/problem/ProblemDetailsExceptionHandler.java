@@ -26,6 +26,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -132,6 +133,11 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()))
                     .collect(Collectors.joining("."));
             return withErrors(e, Map.of(field, List.of(FieldMessages.INVALID)), request);
+        }
+        if (e.getCause() instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                && mismatch.getTargetType().isRecord()) {
+            // valid JSON, but not the object a request record is read from (an array, a string, ...)
+            return withErrors(e, Map.of("non_field_errors", List.of("Expected a JSON object.")), request);
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is missing or is not valid JSON.");

@@ -1,4 +1,4 @@
-package org.careslot.booking.appointment;
+package org.careslot.platform.web.idempotency;
 
 import org.careslot.platform.web.problem.ApiProblemException;
 import org.springframework.http.HttpStatus;
@@ -8,6 +8,6 @@ public class IdempotencyKeyReusedException extends ApiProblemException {
 
     public IdempotencyKeyReusedException() {
         super(HttpStatus.UNPROCESSABLE_CONTENT,
-                "This Idempotency-Key was already used for a different request; use a new key for a new booking.");
+                "This Idempotency-Key was already used for a different request; use a new key for a new request.");
     }
 }

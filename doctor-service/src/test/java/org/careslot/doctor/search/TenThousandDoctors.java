@@ -1,9 +1,7 @@
 package org.careslot.doctor.search;
 
-import org.careslot.doctor.profile.domain.FieldErrors;
-import org.careslot.doctor.support.DoctorHttp;
-import org.careslot.doctor.support.DoctorHttp.Answer;
-import org.careslot.doctor.support.IdentityEvents;
+import org.careslot.platform.web.problem.FieldErrors;
+import org.careslot.platform.testkit.events.UpstreamEvents;
 import org.careslot.platform.testkit.RealInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,13 +12,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,44 +27,19 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Search latency with 10,000 doctors (30,000 weekly slots, 1,000 time offs) generated straight into the database:
- * several filter combinations over real HTTP, warmed up, then timed. Prints median/p95/max per combination and the
- * query plans (EXPLAIN ANALYZE) of the same SQL. The target is under 50 ms at the service; the assertion is a generous
- * 500 ms p95 so a busy 2-core CI machine does not make it flaky — read the printed figures.
+ * A search data set of realistic size, generated straight into the database: 10,000 doctors (one in 50 deactivated),
+ * 30,000 weekly slots and 1,000 time offs, with the filter combinations clients use. Shared by the query-plan test
+ * (part of {@code verify}) and the latency benchmark ({@code -Pbenchmark}).
  */
-@RealInfrastructure(database = "doctor_search_benchmark")
-@ExtendWith(IdentityEvents.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.kafka.consumer.group-id=doctor-search-benchmark-test")
-@DirtiesContext
-class DoctorSearchBenchmarkTest {
+final class TenThousandDoctors {
 
     static final int DOCTORS = 10_000;
-    static final int WARM_UP_ROUNDS = 5;
-    static final int WARM_UP = 20;
-    static final int MEASURED = 50;
-    static final long P95_BOUND_MS = 500;
     static final LocalDate NEXT_MONDAY = LocalDate.now().with(TemporalAdjusters.next(DayOfWeek.MONDAY));
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    NamedParameterJdbcTemplate named;
-
-    /** Once per class (not {@code @BeforeAll} of a PER_CLASS instance: that would run before @RealInfrastructure). */
-    static boolean generated;
-
-    @BeforeEach
-    void generateDoctorsOnce() {
-        if (!generated) {
-            generateDoctors();
-            generated = true;
-        }
+    private TenThousandDoctors() {
     }
 
-    void generateDoctors() {
+    static void generate(JdbcTemplate jdbc) {
         long start = System.nanoTime();
         jdbc.update("""
                 INSERT INTO known_user (id, full_name, role, division_id, district_id, thana_id, is_active, sequence)
@@ -104,13 +77,13 @@ class DoctorSearchBenchmarkTest {
                 FROM generate_series(1, ?) AS i WHERE i % 10 = 0""", NEXT_MONDAY, NEXT_MONDAY, DOCTORS);
         // fresh statistics, as autovacuum would gather them after such a load
         jdbc.execute("ANALYZE known_user, doctor_profile, time_slot, time_off");
-        System.out.printf("search benchmark: generated %d doctors, %d slots, %d time offs in %d ms%n", DOCTORS,
+        System.out.printf("search data set: generated %d doctors, %d slots, %d time offs in %d ms%n", DOCTORS,
                 jdbc.queryForObject("SELECT count(*) FROM time_slot", Long.class),
                 jdbc.queryForObject("SELECT count(*) FROM time_off", Long.class),
                 (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Filter combinations clients use, by name. */
+    /** Filter combinations clients use, by name → query string. */
     static Map<String, String> combinations() {
         Map<String, String> queries = new LinkedHashMap<>();
         queries.put("no filter, by name", "");
@@ -130,68 +103,13 @@ class DoctorSearchBenchmarkTest {
         return queries;
     }
 
-    @Test
-    void answersFilteredPagesQuicklyWithTenThousandDoctors() {
-        DoctorHttp http = new DoctorHttp(port);
-        // the JIT compiles the request path first: rounds over every combination, then each one's own warm-up
-        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-            combinations().values().forEach(query -> http.get("/api/v1/doctors/?" + query, null));
-        }
-        Map<String, long[]> timings = new LinkedHashMap<>();
-        for (Map.Entry<String, String> combination : combinations().entrySet()) {
-            String path = "/api/v1/doctors/?" + combination.getValue();
-            Answer first = http.get(path, null);
-            assertThat(first.status()).as(first.body()).isEqualTo(200);
-            assertThat(first.json().get("count").asLong()).as(combination.getKey()).isPositive();
-            for (int i = 0; i < WARM_UP; i++) {
-                http.get(path, null);
-            }
-            long[] nanos = new long[MEASURED];
-            for (int i = 0; i < MEASURED; i++) {
-                long start = System.nanoTime();
-                Answer answer = http.get(path, null);
-                nanos[i] = System.nanoTime() - start;
-                assertThat(answer.status()).isEqualTo(200);
-            }
-            Arrays.sort(nanos);
-            timings.put(combination.getKey() + " [" + first.json().get("count").asLong() + " matches]", nanos);
-        }
-
-        StringBuilder report = new StringBuilder(String.format(
-                "%nsearch latency over HTTP, %d doctors, %d requests each after %d warm-up (ms):%n%-62s %8s %8s %8s%n",
-                DOCTORS, MEASURED, WARM_UP, "combination", "median", "p95", "max"));
-        timings.forEach((name, nanos) -> report.append(String.format("%-62s %8.1f %8.1f %8.1f%n", name,
-                millis(nanos[MEASURED / 2]), millis(p95(nanos)), millis(nanos[MEASURED - 1]))));
-        System.out.println(report);
-
-        timings.forEach((name, nanos) -> assertThat(millis(p95(nanos))).as("p95 of %s in ms", name)
-                .isLessThan(P95_BOUND_MS));
-    }
-
-    @Test
-    void theQueriesUseTheIndexes() {
-        StringBuilder out = new StringBuilder();
-        Map<String, String> plans = new LinkedHashMap<>();
-        for (Map.Entry<String, String> combination : combinations().entrySet()) {
-            String plan = explain(combination.getValue());
-            plans.put(combination.getKey(), plan);
-            out.append(String.format("%n--- %s: %s%n%s%n", combination.getKey(), combination.getValue(), plan));
-        }
-        System.out.println("search query plans (EXPLAIN ANALYZE of the page query):" + out);
-
-        // selective filters are answered from indexes, not by reading every doctor
-        assertThat(plans.get("search rare name")).contains("known_user_name_trgm_idx");
-        assertThat(plans.get("thana + experience order")).contains("known_user_thana_idx");
-        assertThat(plans.get("district, -fee")).contains("known_user_district_idx");
-    }
-
-    /** EXPLAIN ANALYZE of the page query the service runs for {@code query}. */
-    String explain(String query) {
+    /** EXPLAIN ANALYZE of the page query the service runs for {@code query}, plus the count query's time. */
+    static String explain(NamedParameterJdbcTemplate named, String query) {
         Map<String, String> raw = new LinkedHashMap<>();
         for (String pair : query.split("&")) {
             if (!pair.isEmpty()) {
                 String[] parts = pair.split("=", 2);
-                raw.put(parts[0], java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8));
+                raw.put(parts[0], URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
             }
         }
         FieldErrors errors = new FieldErrors();
@@ -208,13 +126,5 @@ class DoctorSearchBenchmarkTest {
                 .stream().filter(line -> line.startsWith("Execution Time")).map(line -> "count query " + line)
                 .toList());
         return lines.stream().collect(Collectors.joining("\n"));
-    }
-
-    static long p95(long[] sorted) {
-        return sorted[(int) Math.ceil(sorted.length * 0.95) - 1];
-    }
-
-    static double millis(long nanos) {
-        return nanos / 1_000_000.0;
     }
 }
