@@ -1,5 +1,8 @@
 package org.careslot.reporting.support;
 
+import org.careslot.platform.testkit.RealInfrastructure;
+import org.careslot.platform.testkit.events.UpstreamEvents;
+import org.careslot.platform.testkit.http.ServiceHttp;
 import org.careslot.reporting.appointment.domain.AppointmentStatus;
 import org.careslot.reporting.doctor.DoctorSnapshot;
 import org.careslot.reporting.doctor.Doctors;
@@ -9,9 +12,8 @@ import org.careslot.reporting.report.MonthlyReports;
 import org.careslot.reporting.report.ReportQueries;
 import org.careslot.reporting.report.domain.MonthlyFigures;
 import org.careslot.reporting.report.domain.ReportReader;
-import org.careslot.platform.testkit.RealInfrastructure;
-import org.careslot.platform.testkit.http.ServiceHttp;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,10 +27,12 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The reporting service against real PostgreSQL, Kafka and Keycloak. Every subclass shares this one Spring context.
+ * The reporting service against real PostgreSQL, Kafka and Keycloak, with the upstream topics created before its
+ * listeners subscribe. Every subclass shares this one Spring context.
  * Tests keep apart by fresh doctor ids and, where a whole month matters (summary, close), a month of their own.
  */
 @RealInfrastructure(database = "reporting_it", keycloak = true)
+@ExtendWith({UpstreamEvents.class, AppointmentStream.class})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.kafka.consumer.group-id=reporting-service-it")
 public abstract class ReportingIntegrationTest {
