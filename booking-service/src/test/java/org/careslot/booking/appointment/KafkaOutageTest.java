@@ -6,12 +6,12 @@ import org.careslot.booking.doctor.DoctorDirectory.DoctorSnapshot;
 import org.careslot.booking.doctor.DoctorDirectory;
 import org.careslot.booking.fixtures.Actor;
 import org.careslot.booking.fixtures.DoctorProfile;
-import org.careslot.booking.fixtures.TcpForwarder;
 import org.careslot.platform.messaging.envelope.EventJson;
 import org.careslot.platform.messaging.relay.OutboxRelay;
 import org.careslot.platform.messaging.relay.RelayState;
 import org.careslot.platform.testkit.EventContract;
 import org.careslot.platform.testkit.RealInfrastructure;
+import org.careslot.platform.testkit.net.CuttableLink;
 import org.careslot.platform.testkit.http.ServiceHttp.Answer;
 import org.careslot.platform.testkit.http.ServiceHttp;
 import org.junit.jupiter.api.Test;
@@ -45,8 +45,9 @@ class KafkaOutageTest {
 
     @Test
     void eventsCommittedWhileKafkaIsDownAreDeliveredWhenItReturns() {
-        int kafkaPort = TcpForwarder.freePort();
-        TcpForwarder kafka = null;
+        CuttableLink kafka = CuttableLink.to(System.getProperty("spring.kafka.bootstrap-servers"));
+        kafka.cut();
+        int kafkaPort = kafka.port();
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(BookingApplication.class).run(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=localhost:" + kafkaPort,
@@ -89,7 +90,7 @@ class KafkaOutageTest {
                     Boolean.class, committedUpTo, relay.slotName())).as("the slot keeps the events").isTrue();
 
             // Kafka comes back on the address the service was configured with
-            kafka = TcpForwarder.start(kafkaPort, System.getProperty("spring.kafka.bootstrap-servers"));
+            kafka.restore();
             List<ConsumerRecord<String, String>> records = EventContract.awaitRecords("booking.appointment.v1",
                     record -> id.equals(record.key()), 3, Duration.ofSeconds(90));
 
@@ -101,9 +102,7 @@ class KafkaOutageTest {
                     "booking.appointment.v1/appointment.json"));
             await().atMost(Duration.ofSeconds(30)).until(() -> relay.status().state() == RelayState.RUNNING);
         } finally {
-            if (kafka != null) {
-                kafka.close();
-            }
+            kafka.close();
         }
     }
 }

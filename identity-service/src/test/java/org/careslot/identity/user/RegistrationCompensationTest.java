@@ -2,6 +2,7 @@ package org.careslot.identity.user;
 
 import org.careslot.platform.testkit.RealInfrastructure;
 import org.careslot.platform.testkit.http.ServiceHttp;
+import org.careslot.platform.testkit.net.CuttableLink;
 import org.careslot.platform.testkit.http.ServiceHttp.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

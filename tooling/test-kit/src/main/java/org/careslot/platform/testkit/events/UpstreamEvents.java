@@ -53,6 +53,9 @@ public final class UpstreamEvents implements BeforeAllCallback {
             "urn:careslot:schema:identity.user.v1:user", "identity.user.v1/user.json", false);
     public static final Stream DOCTOR_PROFILES = new Stream("doctor.profile.v1", "/doctor-service",
             "urn:careslot:schema:doctor.profile.v1:doctor", "doctor.profile.v1/doctor.json", true);
+    /** Not created by {@link #beforeAll}: booking-service's own tests let booking declare it. */
+    public static final Stream BOOKING_APPOINTMENTS = new Stream("booking.appointment.v1", "/booking-service",
+            "urn:careslot:schema:booking.appointment.v1:appointment", "booking.appointment.v1/appointment.json", false);
 
     /** An event as it was produced; {@link #send} delivers it again. {@code traceparent} may be null. */
     public record Sent(String topic, UUID id, String type, String subject, long sequence,
@@ -123,10 +126,15 @@ public final class UpstreamEvents implements BeforeAllCallback {
         ensureTopics();
     }
 
-    /** Creates the upstream topics unless they exist. */
+    /** Creates the upstream topics of identity and doctor unless they exist. */
     public static void ensureTopics() {
+        ensureTopics(IDENTITY_USERS, DOCTOR_PROFILES);
+    }
+
+    /** Creates these topics (3 partitions, compacted where the stream is) unless they exist. */
+    public static void ensureTopics(Stream... streams) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            for (Stream stream : List.of(IDENTITY_USERS, DOCTOR_PROFILES)) {
+            for (Stream stream : streams) {
                 NewTopic topic = new NewTopic(stream.topic(), 3, (short) 1);
                 if (stream.compacted()) {
                     topic.configs(Map.of("cleanup.policy", "compact"));

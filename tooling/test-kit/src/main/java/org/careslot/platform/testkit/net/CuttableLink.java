@@ -1,4 +1,4 @@
-package org.careslot.identity.user;
+package org.careslot.platform.testkit.net;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * A TCP link from a local port to a real server that a test can cut and restore, so the service under test meets
  * an unreachable server exactly when the test wants it (the server itself keeps running for the test's own checks).
  * While cut, every open connection is closed and new ones are closed at once, as a client sees a server that went
- * away.
+ * away. The one way tests of every module take a server (Kafka, SMTP, Keycloak) away from the code under test.
  */
-final class CuttableLink implements AutoCloseable {
+public final class CuttableLink implements AutoCloseable {
 
     private final ServerSocket listener;
     private final String targetHost;
@@ -25,7 +25,7 @@ final class CuttableLink implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
 
-    CuttableLink(String targetHost, int targetPort) {
+    public CuttableLink(String targetHost, int targetPort) {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         try {
@@ -36,17 +36,25 @@ final class CuttableLink implements AutoCloseable {
         Thread.ofVirtual().name("cuttable-link-accept").start(this::accept);
     }
 
-    int port() {
+    /** A link to {@code target} ("host:port"), open (not cut). */
+    public static CuttableLink to(String target) {
+        int colon = target.lastIndexOf(':');
+        return new CuttableLink(target.substring(0, colon), Integer.parseInt(target.substring(colon + 1)));
+    }
+
+    /** The local port clients of the linked server are configured with. */
+    public int port() {
         return listener.getLocalPort();
     }
 
-    void cut() {
+    /** Closes every open connection and every new one at once, until {@link #restore}. */
+    public void cut() {
         cut = true;
         open.forEach(CuttableLink::closeQuietly);
         open.clear();
     }
 
-    void restore() {
+    public void restore() {
         cut = false;
     }
 
@@ -100,8 +108,12 @@ final class CuttableLink implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
         cut();
-        listener.close();
+        try {
+            listener.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
