@@ -224,9 +224,9 @@ class ReportApiTest extends ReportingIntegrationTest {
 
         assertThat(docs.status()).isEqualTo(200);
         JsonNode paths = docs.json().get("paths");
-        assertThat(ServiceHttp.names(paths)).contains("/api/v1/reports/monthly/close/{month}",
-                "/api/v1/reports/monthly/{doctor_id}/{month}", "/api/v1/reports/monthly", "/api/v1/reports/summary");
-        assertThat(paths.get("/api/v1/reports/monthly/{doctor_id}/{month}").toString()).contains("text/csv");
+        assertThat(ServiceHttp.names(paths)).contains("/api/v1/reports/monthly/close/{month}/",
+                "/api/v1/reports/monthly/{doctor_id}/{month}/", "/api/v1/reports/monthly/", "/api/v1/reports/summary/");
+        assertThat(paths.get("/api/v1/reports/monthly/{doctor_id}/{month}/").toString()).contains("text/csv");
         assertThat(docs.body()).contains("total_appointments").doesNotContain("totalAppointments");
     }
 }
