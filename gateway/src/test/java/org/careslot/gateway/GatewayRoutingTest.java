@@ -2,6 +2,7 @@ package org.careslot.gateway;
 
 import org.careslot.gateway.support.FakeService;
 import org.careslot.gateway.support.GatewayClient;
+import org.careslot.gateway.support.KeepAliveConnection;
 import org.careslot.gateway.support.LocalJwks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -277,6 +279,20 @@ class GatewayRoutingTest {
             assertThat(docs.statusCode()).isEqualTo(200);
             assertThat(json(docs).get("service").asString()).isEqualTo(service.getKey());
             assertThat(service.getValue().nextRequest().path()).isEqualTo("/v3/api-docs");
+        }
+    }
+
+    @Test
+    void aKeptAliveConnectionIsStillReadAfterAQueuedRequestWasAnsweredAtOnce() {
+        // The first answer takes a trip to a service, so the redirect behind it is queued and then answered at once;
+        // the request after both must still be read (it hung on Reactor Netty 1.3.6, see KeepAliveReadResumption).
+        try (KeepAliveConnection connection = new KeepAliveConnection(port, Duration.ofSeconds(5))) {
+            connection.sendGets("/api/v1/doctors/", "/v1/");
+            assertThat(connection.readResponse().status()).isEqualTo(200);
+            assertThat(connection.readResponse().status()).isEqualTo(302);
+
+            connection.sendGets("/actuator/health/liveness");
+            assertThat(connection.readResponse().status()).isEqualTo(200);
         }
     }
 
