@@ -21,7 +21,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * What the services need before they can start: PostgreSQL with one database per service, a Kafka broker, an SMTP
- * server (with IMAP to read what it received) and Keycloak with the realm. Started in the order that gets all four up soonest, stopped after the services.
+ * server (with IMAP to read what it received) and Keycloak with the realm. Started in the order that gets all four up
+ * soonest, stopped after the services.
  */
 final class Infrastructure {
 
