@@ -69,6 +69,22 @@ final class Gateway {
         return send(request);
     }
 
+    /** Any method with a JSON body (null: none) and extra headers such as Accept or Idempotency-Key. */
+    Response request(String method, String path, Object jsonBody, String accessToken, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path));
+        if (jsonBody == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(jsonBody)));
+        }
+        if (accessToken != null) {
+            request.header("Authorization", "Bearer " + accessToken);
+        }
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** Logs in at Keycloak with the public client, as the web frontend does. */
     String keycloakAccessToken(String username, String password) {
         String form = Map.of("grant_type", "password", "client_id", "careslot-web", "username", username,

@@ -46,6 +46,8 @@ final class ConsoleReport {
                 + System.lineSeparator()
                 + "  Keycloak issuer       " + keycloakIssuer + System.lineSeparator()
                 + "  SMTP                  localhost:" + ports.smtp() + System.lineSeparator()
+                + "  Mail (IMAP)           localhost:" + ports.smtpImap()
+                + "  (any user / password; user = recipient address)" + System.lineSeparator()
                 + "  PostgreSQL            localhost:" + ports.postgres() + "  (postgres / postgres; databases "
                 + String.join(", ", databases) + ")" + System.lineSeparator()
                 + "  Kafka                 localhost:" + ports.kafka() + System.lineSeparator()

@@ -1,5 +1,6 @@
 package org.careslot.platform.localstack;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.careslot.platform.infra.KeycloakServer;
@@ -20,7 +21,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * What the services need before they can start: PostgreSQL with one database per service, a Kafka broker, an SMTP
- * server and Keycloak with the realm. Started in the order that gets all four up soonest, stopped after the services.
+ * server (with IMAP to read what it received) and Keycloak with the realm. Started in the order that gets all four up
+ * soonest, stopped after the services.
  */
 final class Infrastructure {
 
@@ -95,14 +97,20 @@ final class Infrastructure {
         long t = System.nanoTime();
         try {
             stopSwitch.startUnlessStopping("smtp", () -> {
-                smtp = new GreenMail(new ServerSetup(settings.ports().smtp(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+                // IMAP next to SMTP, so that any mail client (and the e2e suite) reads the dev mail; no passwords:
+                // every recipient has a mailbox, its login is the address, any password opens it
+                smtp = new GreenMail(new ServerSetup[] {
+                        new ServerSetup(settings.ports().smtp(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                        new ServerSetup(settings.ports().smtpImap(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
+                        .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
                 smtp.start();
             });
         } catch (RuntimeException e) {
             throw new StartupException("smtp", "did not start: " + StartupException.describe(e),
                     settings.logsDir().resolve("local-stack.log"), e);
         }
-        console.progress("SMTP", "localhost:" + settings.ports().smtp(), t);
+        console.progress("SMTP", "localhost:" + settings.ports().smtp() + ", IMAP localhost:"
+                + settings.ports().smtpImap(), t);
     }
 
     private KeycloakServer startKeycloak() {

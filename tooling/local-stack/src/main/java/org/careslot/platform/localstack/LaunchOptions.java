@@ -34,7 +34,7 @@ record LaunchOptions(boolean fresh, boolean infrastructureOnly, boolean help) {
                   --infra-only   start PostgreSQL, Kafka, Keycloak and SMTP only (run the services from an IDE)
                 Ports and options come from the environment: GATEWAY_PORT, IDENTITY_PORT, DOCTOR_PORT, BOOKING_PORT,
                 NOTIFICATION_PORT, REPORTING_PORT, KEYCLOAK_PORT, KEYCLOAK_MANAGEMENT_PORT, POSTGRES_PORT, KAFKA_PORT,
-                KAFKA_CONTROLLER_PORT, SMTP_PORT, LOCAL_STACK_DIR, LOCAL_STACK_START_TIMEOUT_SECONDS,
+                KAFKA_CONTROLLER_PORT, SMTP_PORT, SMTP_IMAP_PORT, LOCAL_STACK_DIR, LOCAL_STACK_START_TIMEOUT_SECONDS,
                 LOCAL_STACK_SERVICE_STAGGER_MS, LOCAL_STACK_SERVICE_JAVA_OPTS, LOCAL_STACK_KAFKA_JAVA_OPTS.""";
     }
 }

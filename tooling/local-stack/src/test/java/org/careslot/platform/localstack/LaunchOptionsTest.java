@@ -32,6 +32,6 @@ class LaunchOptionsTest {
     @Test
     void usageNamesEveryOptionAndPortVariable() {
         assertThat(LaunchOptions.usage()).contains("--fresh", "--infra-only", "GATEWAY_PORT", "KAFKA_CONTROLLER_PORT",
-                "LOCAL_STACK_DIR");
+                "SMTP_PORT", "SMTP_IMAP_PORT", "LOCAL_STACK_DIR");
     }
 }
