@@ -4,6 +4,7 @@ import io.micrometer.tracing.Tracer;
 import org.careslot.platform.web.openapi.ServiceOpenApiConfiguration;
 import org.careslot.platform.web.problem.ProblemDetailsExceptionHandler;
 import org.careslot.platform.web.security.CurrentUserArgumentResolver;
+import org.careslot.platform.web.security.RoleChecksBeforeBinding;
 import org.careslot.platform.web.security.ServiceSecurityConfiguration;
 import org.careslot.platform.web.tracing.TraceIdResponseHeaderFilter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
@@ -48,6 +50,11 @@ public class CareslotWebAutoConfiguration {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new CurrentUserArgumentResolver());
+            }
+
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new RoleChecksBeforeBinding());
             }
         };
     }

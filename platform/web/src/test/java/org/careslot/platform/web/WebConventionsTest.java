@@ -165,6 +165,22 @@ class WebConventionsTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
+    @Test
+    void theRoleIsCheckedBeforeTheBodySoAWrongRoleNeverLearnsTheValidationRules() throws Exception {
+        mvc.perform(post("/admin-things").contentType(MediaType.APPLICATION_JSON).content("{\"full_name\": \"\"}")
+                        .with(jwt().jwt(token -> token.subject(USER.toString())
+                                .claim("realm_access", Map.of("roles", List.of("PATIENT"))))
+                        .authorities(new org.careslot.platform.web.security.KeycloakRealmRoles())))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/admin-things").contentType(MediaType.APPLICATION_JSON).content("{\"full_name\": \"\"}")
+                        .with(jwt().jwt(token -> token.subject(USER.toString())
+                                .claim("realm_access", Map.of("roles", List.of("ADMIN"))))
+                        .authorities(new org.careslot.platform.web.security.KeycloakRealmRoles())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.full_name").exists());
+    }
+
     @SpringBootApplication
     @org.springframework.context.annotation.Import(TestController.class)
     static class TestApp {
@@ -208,6 +224,12 @@ class WebConventionsTest {
         @PreAuthorize("hasRole('ADMIN')")
         String adminOnly() {
             return "ok";
+        }
+
+        @PostMapping("/admin-things")
+        @PreAuthorize("hasRole('ADMIN')")
+        ThingRequest adminThing(@Valid @RequestBody ThingRequest request) {
+            return request;
         }
     }
 }
