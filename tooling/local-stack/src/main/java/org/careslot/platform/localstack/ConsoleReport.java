@@ -51,6 +51,9 @@ final class ConsoleReport {
                 + "  PostgreSQL            localhost:" + ports.postgres() + "  (postgres / postgres; databases "
                 + String.join(", ", databases) + ")" + System.lineSeparator()
                 + "  Kafka                 localhost:" + ports.kafka() + System.lineSeparator()
+                + "  Traces (Zipkin)       " + ZipkinTraceUi.uiUrl(settings)
+                + "  (a response's X-Trace-Id: " + ZipkinTraceUi.uiUrl(settings) + "traces/<id>)"
+                + System.lineSeparator()
                 + "  Demo accounts         admin@example.com / " + adminPassword + "  (ADMIN)"
                 + System.lineSeparator()
                 + "Ctrl-C stops everything; data is kept for the next start (--fresh starts from scratch).";

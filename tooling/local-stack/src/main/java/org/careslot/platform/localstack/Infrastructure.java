@@ -21,13 +21,14 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * What the services need before they can start: PostgreSQL with one database per service, a Kafka broker, an SMTP
- * server (with IMAP to read what it received) and Keycloak with the realm. Started in the order that gets all four up
- * soonest, stopped after the services.
+ * server (with IMAP to read what it received), Keycloak with the realm, and the trace UI (Zipkin). Started in the
+ * order that gets them all up soonest, stopped after the services.
  */
 final class Infrastructure {
 
     static final List<String> DATABASES = List.of("identity", "doctor", "booking", "notification", "reporting");
     private static final Duration KAFKA_STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration ZIPKIN_STOP_GRACE = Duration.ofSeconds(10);
 
     private final StackSettings settings;
     private final JavaCommand java;
@@ -37,6 +38,7 @@ final class Infrastructure {
     private PostgresServer postgres;
     private PostgresWatchdog postgresWatchdog;
     private KafkaBroker kafka;
+    private ZipkinTraceUi zipkin;
     private GreenMail smtp;
     private CompletableFuture<KeycloakServer> keycloakStart;
     private KeycloakServer keycloak;
@@ -67,10 +69,21 @@ final class Infrastructure {
                     settings.logsDir().resolve("kafka.log"), e);
         }
 
+        long zipkinStart = System.nanoTime();
+        try {
+            stopSwitch.startUnlessStopping("zipkin",
+                    () -> zipkin = ZipkinTraceUi.start(settings, java, zipkinLog()));
+        } catch (IOException | RuntimeException e) {
+            throw new StartupException("zipkin", "could not start: " + StartupException.describe(e), zipkinLog(), e);
+        }
+
         startSmtp();
 
         kafka.awaitReady(settings.startTimeout());
         console.progress("Kafka", kafka.bootstrapServers() + " (KRaft)", kafkaStart);
+
+        zipkin.awaitReady(settings.startTimeout());
+        console.progress("Zipkin", ZipkinTraceUi.uiUrl(settings) + " (traces in memory)", zipkinStart);
 
         awaitKeycloak();
     }
@@ -177,6 +190,7 @@ final class Infrastructure {
         Map<String, Long> pids = new LinkedHashMap<>();
         postmasterPid().ifPresent(pid -> pids.put("postgres", pid));
         pids.put("kafka", kafka.process().pid());
+        pids.put("zipkin", zipkin.process().pid());
         ProcessHandle.current().descendants()
                 .filter(process -> process.info().command().map(command -> command.endsWith("java")).orElse(false))
                 .filter(process -> process.info().commandLine().map(line -> line.contains("keycloak")).orElse(false))
@@ -187,6 +201,9 @@ final class Infrastructure {
     /** Whatever has started: Kafka, SMTP and Keycloak side by side, PostgreSQL last. */
     void stop() {
         CompletableFuture<Void> keycloakStop = CompletableFuture.runAsync(this::stopKeycloak);
+        if (zipkin != null) {
+            zipkin.process().stop(ZIPKIN_STOP_GRACE);
+        }
         if (kafka != null) {
             kafka.process().stop(KAFKA_STOP_GRACE);
         }
@@ -227,6 +244,10 @@ final class Infrastructure {
 
     private Path postgresDataDir() {
         return settings.dataDir().resolve("postgres");
+    }
+
+    private Path zipkinLog() {
+        return settings.logsDir().resolve("zipkin.log");
     }
 
     private Path keycloakLog() {

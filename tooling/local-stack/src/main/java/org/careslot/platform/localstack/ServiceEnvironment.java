@@ -29,6 +29,9 @@ final class ServiceEnvironment {
         env.put("KEYCLOAK_PORT", Integer.toString(ports.keycloak()));
         env.put("KEYCLOAK_MANAGEMENT_PORT", Integer.toString(ports.keycloakManagement()));
         env.put("KAFKA_PORT", Integer.toString(ports.kafka()));
+        // spans of every application go to the stack's trace UI (platform-tracing's TraceExportEnvironmentPostProcessor)
+        env.put("ZIPKIN_ENDPOINT", ZipkinTraceUi.spansEndpoint(settings));
+        env.put("ZIPKIN_PORT", Integer.toString(ports.zipkin()));
         // readiness is what the launcher waits for; outside Kubernetes Boot only exposes it when asked to
         env.put("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");
         return env;

@@ -22,7 +22,7 @@ public record StackSettings(
 
     public record Ports(int gateway, int identity, int doctor, int booking, int notification, int reporting,
                         int keycloak, int keycloakManagement, int postgres, int kafka, int kafkaController,
-                        int smtp, int smtpImap) {
+                        int smtp, int smtpImap, int zipkin) {
 
         /** Environment variable name → port, in start order; used for the "port already in use" check. */
         public Map<String, Integer> byVariable() {
@@ -32,6 +32,7 @@ public record StackSettings(
             ports.put("KAFKA_CONTROLLER_PORT", kafkaController);
             ports.put("SMTP_PORT", smtp);
             ports.put("SMTP_IMAP_PORT", smtpImap);
+            ports.put("ZIPKIN_PORT", zipkin);
             ports.put("KEYCLOAK_PORT", keycloak);
             ports.put("KEYCLOAK_MANAGEMENT_PORT", keycloakManagement);
             ports.put("IDENTITY_PORT", identity);
@@ -69,7 +70,8 @@ public record StackSettings(
                 port(env, "KAFKA_PORT", 59092),
                 port(env, "KAFKA_CONTROLLER_PORT", 59093),
                 port(env, "SMTP_PORT", 3025),
-                port(env, "SMTP_IMAP_PORT", 3143));
+                port(env, "SMTP_IMAP_PORT", 3143),
+                port(env, "ZIPKIN_PORT", 9411));
         Path projectRoot = projectRoot(env, launcherJar);
         Path dataDir = Path.of(env.getOrDefault("LOCAL_STACK_DIR", projectRoot.resolve(".local-stack").toString()))
                 .toAbsolutePath().normalize();
