@@ -28,7 +28,7 @@ final class RunningStack {
     private static final String LAUNCHER = "tooling/local-stack/target/platform-local-stack-0.1.0-SNAPSHOT.jar";
     private static final List<String> PORT_VARIABLES = List.of("GATEWAY_PORT", "IDENTITY_PORT", "DOCTOR_PORT",
             "BOOKING_PORT", "NOTIFICATION_PORT", "REPORTING_PORT", "KEYCLOAK_PORT", "KEYCLOAK_MANAGEMENT_PORT",
-            "POSTGRES_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "SMTP_PORT", "SMTP_IMAP_PORT");
+            "POSTGRES_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "SMTP_PORT", "SMTP_IMAP_PORT", "ZIPKIN_PORT");
 
     private static RunningStack shared;
 
@@ -64,6 +64,11 @@ final class RunningStack {
     /** The dev mail server's IMAP port: one mailbox per recipient address, any password. */
     int imapPort() {
         return ports.get("SMTP_IMAP_PORT");
+    }
+
+    /** The stack's trace UI (Zipkin): every application sends its spans there; API under /api/v2, UI under /zipkin/. */
+    String zipkinUrl() {
+        return "http://localhost:" + ports.get("ZIPKIN_PORT");
     }
 
     Duration startup() {

@@ -1,10 +1,14 @@
 package org.careslot.platform.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.careslot.platform.messaging.relay.MicrometerRelayTracing;
 import org.careslot.platform.messaging.relay.OutboxRelay;
 import org.careslot.platform.messaging.relay.OutboxRelayHealthIndicator;
 import org.careslot.platform.messaging.relay.PostgresCoordinates;
 import org.careslot.platform.messaging.relay.RelaySettings;
+import org.careslot.platform.messaging.relay.RelayTracing;
 import org.careslot.platform.messaging.relay.ReplicationSetup;
 import org.careslot.platform.messaging.schema.MessagingSchemaMigration;
 import org.slf4j.LoggerFactory;
@@ -56,7 +60,8 @@ public class OutboxRelayAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(RelaySettings settings, ReplicationSetup replication, MessagingSchemaMigration schema,
-                            ObjectProvider<KafkaAdmin> kafkaAdmin, ObjectProvider<MeterRegistry> meters) {
+                            ObjectProvider<KafkaAdmin> kafkaAdmin, ObjectProvider<MeterRegistry> meters,
+                            ObjectProvider<RelayTracing> tracing) {
         // synchronous on purpose: from here on every committed outbox row is retained for the relay
         String outboxSchema = replication.ensure();
         // must not throw (the relay's contract): with the broker unreachable KafkaAdmin fails, and the engine's own
@@ -70,7 +75,20 @@ public class OutboxRelayAutoConfiguration {
         });
         Consumer<String> published = topic -> meters.ifAvailable(registry ->
                 registry.counter("careslot.outbox.relay.published", "topic", topic).increment());
-        return new OutboxRelay(settings, outboxSchema, replication, declareTopics, published);
+        return new OutboxRelay(settings, outboxSchema, replication, declareTopics, published,
+                tracing.getIfAvailable(() -> RelayTracing.NONE));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Tracer.class)
+    static class TracingConfiguration {
+
+        /** The relay's span between the outbox row and Kafka; off with careslot.messaging.observation.enabled=false. */
+        @Bean
+        @ConditionalOnBooleanProperty(name = "careslot.messaging.observation.enabled", matchIfMissing = true)
+        RelayTracing outboxRelayTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+            return new MicrometerRelayTracing(tracer, propagator);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -16,12 +16,17 @@ import org.careslot.platform.messaging.relay.RelayState;
 import org.careslot.platform.messaging.schema.RetentionCleanup;
 import org.careslot.platform.messaging.support.TopicReader;
 import org.careslot.platform.testkit.RealInfrastructure;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.IllegalTransactionStateException;
@@ -37,7 +42,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Collection;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -63,6 +70,8 @@ import static org.awaitility.Awaitility.await;
         "careslot.messaging.topics[test.notx.v1].partitions=1",
         "careslot.messaging.topics[test.traced.v1].partitions=1",
         "careslot.messaging.topics[test.retention.v1].partitions=1",
+        // finished spans reach FinishedSpans quickly
+        "management.opentelemetry.tracing.export.schedule-delay=100ms",
 })
 @DirtiesContext
 class OutboxRelayScenarioTest {
@@ -84,6 +93,39 @@ class OutboxRelayScenarioTest {
     MeterRegistry meters;
     @Autowired
     OutboxRelayHealthIndicator relayHealth;
+    @Autowired
+    FinishedSpans finishedSpans;
+
+    /** An exporter that keeps what the service would send to a collector: the spans really made. */
+    static class FinishedSpans implements SpanExporter {
+
+        final List<SpanData> spans = new CopyOnWriteArrayList<>();
+
+        @Override
+        public CompletableResultCode export(Collection<SpanData> batch) {
+            spans.addAll(batch);
+            return CompletableResultCode.ofSuccess();
+        }
+
+        @Override
+        public CompletableResultCode flush() {
+            return CompletableResultCode.ofSuccess();
+        }
+
+        @Override
+        public CompletableResultCode shutdown() {
+            return CompletableResultCode.ofSuccess();
+        }
+    }
+
+    @TestConfiguration
+    static class SpanCollection {
+
+        @Bean
+        FinishedSpans finishedSpans() {
+            return new FinishedSpans();
+        }
+    }
 
     /** The aggregate state carried in {@code data} (snake_case on the wire). */
     record Thing(String thingId, long version, String note) {
@@ -281,7 +323,7 @@ class OutboxRelayScenarioTest {
     }
 
     @Test
-    void theTraceOfThePublishingRequestTravelsInTheEnvelopeAndAsKafkaHeader() {
+    void theTraceOfThePublishingRequestTravelsInTheEnvelopeAndAsKafkaHeaderBeneathTheRelaysSpan() {
         String topic = "test.traced.v1";
         String aggregate = "traced-thing";
         Span span = tracer.nextSpan().name("book-appointment").start();
@@ -306,10 +348,24 @@ class OutboxRelayScenarioTest {
             ConsumerRecord<String, String> second = records.get(1);
             assertThat(envelope(first).id()).isEqualTo(traced.id());
             assertThat(envelope(first).traceparent()).isEqualTo(expected);
-            assertThat(TopicReader.header(first, "traceparent")).isEqualTo(expected);
+            // the header names the relay's span: a PRODUCER child of the publishing span, ended once Kafka acked
+            String header = TopicReader.header(first, "traceparent");
+            assertThat(header).matches("00-" + span.context().traceId() + "-[0-9a-f]{16}-01")
+                    .isNotEqualTo(expected);
+            String relaySpanId = header.substring(36, 52);
+            await().atMost(ARRIVAL).until(() -> finishedSpans.spans.stream()
+                    .anyMatch(finished -> finished.getSpanId().equals(relaySpanId)));
+            SpanData relaySpan = finishedSpans.spans.stream()
+                    .filter(finished -> finished.getSpanId().equals(relaySpanId)).findFirst().orElseThrow();
+            assertThat(relaySpan.getTraceId()).isEqualTo(span.context().traceId());
+            assertThat(relaySpan.getParentSpanId()).isEqualTo(span.context().spanId());
+            assertThat(relaySpan.getKind()).isEqualTo(io.opentelemetry.api.trace.SpanKind.PRODUCER);
+            assertThat(relaySpan.getName()).isEqualTo("outbox relay " + topic);
             assertThat(envelope(second).id()).isEqualTo(untraced.id());
             assertThat(envelope(second).traceparent()).isNull();
             assertThat(TopicReader.headerKeys(second)).doesNotContain("traceparent");
+            assertThat(finishedSpans.spans).noneMatch(finished -> finished.getName().equals("outbox relay " + topic)
+                    && !finished.getTraceId().equals(span.context().traceId()));
             for (ConsumerRecord<String, String> record : records) {
                 assertThat(TopicReader.headerKeys(record)).noneMatch(key -> key.startsWith("__debezium"));
             }

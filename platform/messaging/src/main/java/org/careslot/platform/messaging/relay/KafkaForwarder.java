@@ -38,10 +38,12 @@ final class KafkaForwarder implements DebeziumEngine.ChangeConsumer<RecordChange
 
     private final Producer<String, byte[]> producer;
     private final Consumer<String> published;
+    private final RelayTracing tracing;
 
-    KafkaForwarder(Producer<String, byte[]> producer, Consumer<String> published) {
+    KafkaForwarder(Producer<String, byte[]> producer, Consumer<String> published, RelayTracing tracing) {
         this.producer = producer;
         this.published = published;
+        this.tracing = tracing;
     }
 
     @Override
@@ -49,18 +51,22 @@ final class KafkaForwarder implements DebeziumEngine.ChangeConsumer<RecordChange
                             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
             throws InterruptedException {
         List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(events.size());
+        List<RelayTracing.RelaySpan> spans = new ArrayList<>(events.size());
         List<String> topics = new ArrayList<>(events.size());
         for (RecordChangeEvent<SourceRecord> event : events) {
             ProducerRecord<String, byte[]> record = toKafka(event.record());
             if (record != null) {
+                spans.add(tracing.start(record));
                 acknowledgements.add(producer.send(record));
                 topics.add(record.topic());
             }
         }
-        for (Future<RecordMetadata> acknowledgement : acknowledgements) {
+        for (int i = 0; i < acknowledgements.size(); i++) {
             try {
-                acknowledgement.get();
+                acknowledgements.get(i).get();
+                spans.get(i).acknowledged();
             } catch (ExecutionException e) {
+                spans.subList(i, spans.size()).forEach(span -> span.failed(e.getCause()));
                 throw new RelayException("Kafka did not acknowledge an outbox event; the batch will be re-read", e.getCause());
             }
         }

@@ -58,6 +58,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final ReplicationSetup replication;
     private final Runnable declareTopics;
     private final Consumer<String> publishedListener;
+    private final RelayTracing tracing;
     private final AtomicLong published = new AtomicLong();
 
     private volatile RelayStatus status = new RelayStatus(RelayState.STOPPED, Instant.now(), null, 0);
@@ -72,6 +73,13 @@ public class OutboxRelay implements SmartLifecycle {
      */
     public OutboxRelay(RelaySettings settings, String schema, ReplicationSetup replication, Runnable declareTopics,
                        Consumer<String> publishedListener) {
+        this(settings, schema, replication, declareTopics, publishedListener, RelayTracing.NONE);
+    }
+
+    /** @param tracing the relay's span per traced event ({@link RelayTracing}) */
+    public OutboxRelay(RelaySettings settings, String schema, ReplicationSetup replication, Runnable declareTopics,
+                       Consumer<String> publishedListener, RelayTracing tracing) {
+        this.tracing = tracing;
         this.settings = settings;
         this.schema = schema;
         this.replication = replication;
@@ -195,7 +203,7 @@ public class OutboxRelay implements SmartLifecycle {
                     .create(ChangeEventFormat.of(Connect.class))
                     .using(settings.engineProperties(schema))
                     .using(OutboxRelay.class.getClassLoader())
-                    .notifying(new KafkaForwarder(producer, this::onPublished))
+                    .notifying(new KafkaForwarder(producer, this::onPublished, tracing))
                     .using(new DebeziumEngine.ConnectorCallback() {
                         @Override
                         public void taskStarted() {
