@@ -14,7 +14,9 @@ final class DeploymentRules {
      * The one variable that turns on OTLP trace export in all six services: Compose and Kubernetes set it for each.
      * Change it here when the services read another name.
      */
-    static final String TRACING_ENDPOINT_VARIABLE = "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT";
+    static final String TRACING_ENDPOINT_VARIABLE = "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT";
+    /** Read by platform-tracing like the OTLP one; the local stack sets it, Compose and k8s export OTLP only. */
+    static final String ZIPKIN_ENDPOINT_VARIABLE = "ZIPKIN_ENDPOINT";
 
     /** Secrets: never in a ConfigMap or a committed value outside dev placeholders. */
     private static final Pattern SECRET = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|CREDENTIALS?|PRIVATE_KEY|API_KEY)");

@@ -51,6 +51,7 @@ class EnvExampleTest {
         read.addAll(ComposeFileTest.realmVariables());
         read.addAll(new ComposeFile().interpolatedVariables);
         read.add(DeploymentRules.TRACING_ENDPOINT_VARIABLE);
+        read.add(DeploymentRules.ZIPKIN_ENDPOINT_VARIABLE);
         assertThat(values.keySet()).containsAll(read);
     }
 
