@@ -159,11 +159,12 @@ public final class HttpRequestsFile {
             String name = parameter.path("name").asString("");
             String in = parameter.path("in").asString("");
             if (in.equals("path")) {
-                pathVariables.putIfAbsent(name, text(example(parameter.path("schema"), 0), name));
-                target = target.replace("{" + name + "}", "{{" + name + "}}");
+                String variable = variableName(path, name);
+                pathVariables.putIfAbsent(variable, text(example(parameter.path("schema"), 0, variable), variable));
+                target = target.replace("{" + name + "}", "{{" + variable + "}}");
             } else if (in.equals("query")) {
                 if (parameter.path("required").asBoolean(false)) {
-                    query.add(name + "=" + text(example(parameter.path("schema"), 0), name));
+                    query.add(name + "=" + text(example(parameter.path("schema"), 0, name), name));
                 } else {
                     optionalQuery.add(name);
                 }
@@ -184,7 +185,7 @@ public final class HttpRequestsFile {
         JsonNode content = resolve(operation.path("requestBody")).path("content");
         if (content.has("application/json")) {
             request.append("Content-Type: application/json\n\n");
-            request.append(JSON.writeValueAsString(example(content.get("application/json").path("schema"), 0)))
+            request.append(JSON.writeValueAsString(example(content.get("application/json").path("schema"), 0, "")))
                     .append('\n');
         } else if (content.has("multipart/form-data")) {
             request.append("Content-Type: multipart/form-data; boundary=careslot\n\n");
@@ -198,7 +199,7 @@ public final class HttpRequestsFile {
                             .append("\"; filename=\"photo.jpg\"\nContent-Type: image/jpeg\n\n< ./photo.jpg\n");
                 } else {
                     request.append("Content-Disposition: form-data; name=\"").append(part).append("\"\n\n")
-                            .append(text(example(partSchema, 0), part)).append('\n');
+                            .append(text(example(partSchema, 0, part), part)).append('\n');
                 }
             }
             request.append("--careslot--\n");
@@ -214,6 +215,25 @@ public final class HttpRequestsFile {
         return parameters;
     }
 
+    /**
+     * {@code /users/{id}} → {@code user_id}: a bare {@code id} is named after the collection before it, so that ids
+     * of different things get different variables.
+     */
+    static String variableName(String path, String parameter) {
+        if (!parameter.equals("id")) {
+            return parameter;
+        }
+        String[] segments = path.split("/");
+        for (int i = 1; i < segments.length; i++) {
+            if (segments[i].equals("{id}")) {
+                String collection = segments[i - 1].replace('-', '_');
+                return (collection.endsWith("s") ? collection.substring(0, collection.length() - 1) : collection)
+                        + "_id";
+            }
+        }
+        return parameter;
+    }
+
     /** An explicit empty {@code security} marks a public operation; otherwise the document-wide requirement holds. */
     private boolean requiresToken(JsonNode operation) {
         JsonNode security = operation.has("security") ? operation.get("security") : document.path("security");
@@ -226,7 +246,7 @@ public final class HttpRequestsFile {
         for (String status : responses.propertyNames()) {
             if (status.startsWith("2")) {
                 JsonNode content = responses.get(status).path("content");
-                if (content.has("application/json") || content.isEmpty()) {
+                if (content.has("application/json") || content.has("*/*") || content.isEmpty()) {
                     return "application/json";
                 }
                 return content.propertyNames().iterator().next();
@@ -248,7 +268,7 @@ public final class HttpRequestsFile {
     }
 
     /** An example value for the schema: its own example, else the first enum value, else one made from its type. */
-    private JsonNode example(JsonNode schemaOrRef, int depth) {
+    private JsonNode example(JsonNode schemaOrRef, int depth, String name) {
         JsonNode schema = resolve(schemaOrRef);
         if (schema.has("example")) {
             return schema.get("example");
@@ -262,7 +282,7 @@ public final class HttpRequestsFile {
         if (schema.has("allOf")) {
             ObjectNode merged = NODES.objectNode();
             schema.get("allOf").forEach(part -> {
-                JsonNode value = example(part, depth + 1);
+                JsonNode value = example(part, depth + 1, name);
                 if (value.isObject()) {
                     merged.setAll((ObjectNode) value);
                 }
@@ -273,7 +293,7 @@ public final class HttpRequestsFile {
             if (schema.path(alternatives).isArray() && !schema.path(alternatives).isEmpty()) {
                 for (JsonNode alternative : schema.get(alternatives)) {
                     if (!"null".equals(type(resolve(alternative)))) {
-                        return example(alternative, depth + 1);
+                        return example(alternative, depth + 1, name);
                     }
                 }
             }
@@ -290,22 +310,22 @@ public final class HttpRequestsFile {
                 ObjectNode object = NODES.objectNode();
                 Map<String, JsonNode> properties = new LinkedHashMap<>();
                 schema.path("properties").properties().forEach(e -> properties.put(e.getKey(), e.getValue()));
-                properties.forEach((name, property) -> {
+                properties.forEach((member, property) -> {
                     if (!resolve(property).path("readOnly").asBoolean(false)) {
-                        object.set(name, example(property, depth + 1));
+                        object.set(member, example(property, depth + 1, member));
                     }
                 });
                 yield object;
             }
             case "array" -> {
                 ArrayNode array = NODES.arrayNode();
-                array.add(example(schema.path("items"), depth + 1));
+                array.add(example(schema.path("items"), depth + 1, name));
                 yield array;
             }
             case "integer" -> NODES.numberNode(schema.path("minimum").asLong(1));
             case "number" -> NODES.numberNode(schema.path("minimum").asDouble(1.0));
             case "boolean" -> NODES.booleanNode(true);
-            case "string" -> NODES.stringNode(stringExample(schema));
+            case "string" -> NODES.stringNode(stringExample(schema, name));
             default -> NODES.nullNode();
         };
     }
@@ -324,8 +344,13 @@ public final class HttpRequestsFile {
         return null;
     }
 
-    private static String stringExample(JsonNode schema) {
-        return switch (schema.path("format").asString("")) {
+    /** By format, else by the member's name for the few the API checks by shape (ids, e-mail, password). */
+    private static String stringExample(JsonNode schema, String name) {
+        String format = schema.path("format").asString("");
+        if (format.isEmpty()) {
+            format = name.equals("id") || name.endsWith("_id") ? "uuid" : name;
+        }
+        return switch (format) {
             case "uuid" -> "3fa85f64-5717-4562-b3fc-2c963f66afa6";
             case "date" -> "2030-01-15";
             case "date-time" -> "2030-01-15T09:00:00Z";
@@ -333,6 +358,8 @@ public final class HttpRequestsFile {
             case "email" -> "user@example.com";
             case "uri", "url", "uri-reference" -> "https://example.com/";
             case "binary", "byte" -> "";
+            case "password" -> "Secret.1234";
+            case "role" -> "PATIENT";
             default -> "string";
         };
     }
