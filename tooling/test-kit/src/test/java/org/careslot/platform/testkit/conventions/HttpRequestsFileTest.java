@@ -55,7 +55,7 @@ class HttpRequestsFileTest {
                         GET {{gateway}}/api/v1/doctors/{{doctor_id}}/availability/?date=2030-01-15
                         Accept: application/json
                         """);
-        assertThat(file).doesNotContain("\"id\"", "Log in");
+        assertThat(file).doesNotContain("\"id\"", "# @name login");
         assertThat(file.indexOf("### book")).isLessThan(file.indexOf("### Free slots"));
     }
 
