@@ -281,6 +281,14 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void swaggerUiAuthorizeLogsInAtKeycloakWithTheBrowserClientAndPkce() {
+        HttpResponse<String> initializer = gateway.get("/v1/swagger-ui/swagger-initializer.js");
+        assertThat(initializer.statusCode()).isEqualTo(200);
+        assertThat(initializer.body().replace(" ", "")).contains("\"clientId\":\"careslot-web\"",
+                "\"usePkceWithAuthorizationCodeGrant\":true");
+    }
+
+    @Test
     void everyAnswerClosesItsConnectionSoNoRequestIsQueuedBehindAnother() {
         // Reactor Netty could stop reading a kept-alive connection after a queued request (see BoundedKeepAlive)
         for (String path : List.of("/actuator/health/liveness", "/v1/", "/api/v1/doctors/",

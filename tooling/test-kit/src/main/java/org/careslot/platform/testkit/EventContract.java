@@ -99,7 +99,7 @@ public final class EventContract {
     }
 
     /** The nearest directory holding {@code .mvn}: where the build was started from. */
-    static Path repositoryRoot() {
+    public static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve(".mvn"))) {
                 return dir;

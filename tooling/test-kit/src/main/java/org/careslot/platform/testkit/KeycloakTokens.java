@@ -1,6 +1,5 @@
 package org.careslot.platform.testkit;
 
-import org.careslot.platform.infra.KeycloakServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,10 +32,10 @@ public final class KeycloakTokens {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    private final KeycloakServer keycloak;
+    private final TestKeycloak keycloak;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public KeycloakTokens(KeycloakServer keycloak) {
+    public KeycloakTokens(TestKeycloak keycloak) {
         this.keycloak = keycloak;
     }
 
@@ -71,7 +70,7 @@ public final class KeycloakTokens {
 
     public TestUser createUser(String email, String password, String role) {
         String admin = adminToken();
-        String users = keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM + "/users";
+        String users = keycloak.baseUrl() + "/admin/realms/" + TestKeycloak.REALM + "/users";
         String body = JSON.writeValueAsString(Map.of(
                 "username", email, "email", email, "emailVerified", true, "enabled", true,
                 "firstName", "Test", "lastName", role,
@@ -86,7 +85,7 @@ public final class KeycloakTokens {
         String location = created.headers().firstValue("Location").orElseThrow();
         String id = location.substring(location.lastIndexOf('/') + 1);
         HttpResponse<String> roleResponse = send(HttpRequest.newBuilder(URI.create(
-                        keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM + "/roles/" + role))
+                        keycloak.baseUrl() + "/admin/realms/" + TestKeycloak.REALM + "/roles/" + role))
                 .header("Authorization", "Bearer " + admin).GET());
         if (roleResponse.statusCode() != 200) {
             throw new IllegalStateException("unknown realm role " + role + ": " + roleResponse.statusCode());

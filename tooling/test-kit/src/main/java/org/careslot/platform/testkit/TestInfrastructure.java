@@ -1,69 +1,71 @@
 package org.careslot.platform.testkit;
 
-import org.careslot.platform.infra.KafkaServer;
-import org.careslot.platform.infra.KeycloakServer;
-import org.careslot.platform.infra.KeycloakServer.KeycloakSettings;
-import org.careslot.platform.infra.PostgresServer;
-import org.careslot.platform.infra.SmtpServer;
-
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * The servers of this test JVM: each starts on first use and stops when the JVM exits, so all test
- * classes of a module share one PostgreSQL, one Kafka, one Keycloak and one SMTP server.
+ * classes of a module share one PostgreSQL, one Kafka, one Keycloak and one SMTP server. Which implementation runs
+ * them is chosen once per JVM by {@code -Dcareslot.infrastructure} (see {@link TestServers}): by default real servers
+ * from Maven artifacts, with the Maven profile {@code testcontainers} Docker containers.
  */
 public final class TestInfrastructure {
 
     /** Master-realm admin of the test Keycloak (for the admin REST API); its password is random per JVM. */
     public static final String KEYCLOAK_BOOTSTRAP_ADMIN = "bootstrap-admin";
 
-    private static PostgresServer postgres;
-    private static KafkaServer kafka;
-    private static KeycloakServer keycloak;
-    private static SmtpServer smtp;
+    private static TestServers servers;
+    private static RuntimeException unavailable;
+    private static TestPostgres postgres;
+    private static TestKafka kafka;
+    private static TestKeycloak keycloak;
+    private static TestSmtp smtp;
 
     private TestInfrastructure() {
     }
 
-    public static synchronized PostgresServer postgres() {
+    public static synchronized TestPostgres postgres() {
         if (postgres == null) {
-            postgres = PostgresServer.start(0, null);
-            stopOnExit(postgres);
+            postgres = servers().startPostgres();
         }
         return postgres;
     }
 
-    public static synchronized KafkaServer kafka() {
+    public static synchronized TestKafka kafka() {
         if (kafka == null) {
-            kafka = KafkaServer.start(0);
-            stopOnExit(kafka);
+            kafka = servers().startKafka();
         }
         return kafka;
     }
 
-    /**
-     * Keycloak with the {@code appointments} realm freshly imported (in-memory database), on free ports. The
-     * distribution is unpacked once per build under the repository's {@code target/keycloak}, shared by all modules.
-     */
-    public static synchronized KeycloakServer keycloak() {
+    /** Keycloak with the {@code appointments} realm freshly imported (in-memory database), on free ports. */
+    public static synchronized TestKeycloak keycloak() {
         if (keycloak == null) {
-            Path logFile = Path.of("target", "keycloak-logs", "keycloak-" + ProcessHandle.current().pid() + ".log")
-                    .toAbsolutePath();
-            keycloak = KeycloakServer.start(new KeycloakSettings(keycloakInstallRoot(), 0, 0, false, logFile,
-                    KEYCLOAK_BOOTSTRAP_ADMIN, UUID.randomUUID().toString(), Map.of()));
-            // KeycloakServer registers its own shutdown hook
+            keycloak = servers().startKeycloak();
         }
         return keycloak;
     }
 
-    public static synchronized SmtpServer smtp() {
+    public static synchronized TestSmtp smtp() {
         if (smtp == null) {
-            smtp = SmtpServer.start(0);
-            stopOnExit(smtp);
+            smtp = servers().startSmtp();
         }
         return smtp;
+    }
+
+    /** Chosen once; a choice that cannot work (no Docker) fails every later test class at once, with its reason. */
+    private static TestServers servers() {
+        if (unavailable != null) {
+            throw new IllegalStateException(unavailable.getMessage(), unavailable);
+        }
+        if (servers == null) {
+            try {
+                servers = TestServers.chosen();
+            } catch (RuntimeException e) {
+                unavailable = e;
+                throw e;
+            }
+        }
+        return servers;
     }
 
     /** {@code <repository root>/target/keycloak}, shared by every module of a build. */

@@ -7,6 +7,9 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.OAuthFlow;
+import io.swagger.v3.oas.models.security.OAuthFlows;
+import io.swagger.v3.oas.models.security.Scopes;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.media.ObjectSchema;
@@ -74,11 +77,20 @@ public class ServiceOpenApiConfiguration {
         return new RoleCheckResponses();
     }
 
+    /** Name of the bearer-token scheme (a token obtained elsewhere, e.g. from {@code POST /api/v1/user/login/}). */
+    public static final String BEARER_SCHEME = "bearer";
+    /** Name of the OAuth2 scheme: the Swagger UI's "Authorize" logs in at Keycloak with it. */
+    public static final String OAUTH2_SCHEME = "keycloak";
+    /** The realm's public client for browsers (platform/keycloak/appointments-realm.json), also the Swagger UI's. */
+    public static final String PUBLIC_CLIENT = "careslot-web";
+
     @Bean
     @ConditionalOnMissingBean(OpenAPI.class)
     OpenAPI serviceOpenApi(@Value("${spring.application.name:service}") String name,
             @Value("${careslot.api.description:}") String description,
-            @Value("${careslot.api.version:v1}") String version) {
+            @Value("${careslot.api.version:v1}") String version,
+            @Value("${careslot.keycloak.public-url:${careslot.keycloak.url:http://localhost:8180}}") String keycloakUrl,
+            @Value("${careslot.keycloak.realm:appointments}") String realm) {
         return new OpenAPI()
                 .info(new Info().title(name).version(version)
                         .description(description + "\n\nConventions: snake_case JSON, RFC 9457 problem+json errors, "
@@ -86,9 +98,32 @@ public class ServiceOpenApiConfiguration {
                                 + "`{count, next, previous, results}` with `page` and `page_size` (max 100).")
                         .license(new License().name("Apache-2.0")))
                 .servers(List.of(new Server().url("/").description("through the API gateway")))
-                .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                        .description("Access token issued by Keycloak (realm 'appointments')")))
-                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+                .components(new Components()
+                        .addSecuritySchemes(BEARER_SCHEME, new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                                .description("Access token issued by Keycloak (realm '" + realm + "'), e.g. the "
+                                        + "`access` of `POST /api/v1/user/login/`"))
+                        .addSecuritySchemes(OAUTH2_SCHEME, keycloakLogin(keycloakUrl, realm)))
+                // alternatives: either scheme grants access
+                .addSecurityItem(new SecurityRequirement().addList(BEARER_SCHEME))
+                .addSecurityItem(new SecurityRequirement().addList(OAUTH2_SCHEME));
+    }
+
+    /**
+     * Keycloak's OpenID Connect endpoints at the URL a browser reaches ({@code careslot.keycloak.public-url}, from
+     * {@code KEYCLOAK_PUBLIC_URL}, by default the services' own {@code KEYCLOAK_URL}). The public client allows the
+     * authorization code flow (PKCE S256) and direct grants (password flow).
+     */
+    static SecurityScheme keycloakLogin(String keycloakUrl, String realm) {
+        String base = keycloakUrl.replaceAll("/+$", "") + "/realms/" + realm + "/protocol/openid-connect";
+        Scopes scopes = new Scopes().addString("openid", "OpenID Connect sign-in");
+        return new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
+                .description("Log in at Keycloak (realm '" + realm + "') with the public client '" + PUBLIC_CLIENT
+                        + "' (no secret): authorization code with PKCE, or the password flow.")
+                .flows(new OAuthFlows()
+                        .authorizationCode(new OAuthFlow().authorizationUrl(base + "/auth").tokenUrl(base + "/token")
+                                .refreshUrl(base + "/token").scopes(scopes))
+                        .password(new OAuthFlow().tokenUrl(base + "/token").refreshUrl(base + "/token")
+                                .scopes(scopes)));
     }
 }

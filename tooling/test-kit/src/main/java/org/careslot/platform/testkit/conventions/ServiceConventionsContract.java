@@ -113,6 +113,67 @@ public interface ServiceConventionsContract {
         assertThat(findings).as("the OpenAPI document at /v3/api-docs").isEmpty();
     }
 
+    /**
+     * "Authorize" in the Swagger UI logs in (issue 11): besides the bearer scheme, an OAuth2 scheme against the
+     * Keycloak realm {@code appointments} (authorization code, which the UI runs with PKCE, and password flow), offered
+     * as an alternative wherever a token is required.
+     */
+    @Test
+    default void offersAKeycloakLoginAsSecurityScheme() throws Exception {
+        JsonNode document = openApiDocument();
+        JsonNode schemes = document.path("components").path("securitySchemes");
+        List<String> oauth2 = new ArrayList<>();
+        for (String name : schemes.propertyNames()) {
+            if (schemes.get(name).path("type").asString("").equals("oauth2")) {
+                oauth2.add(name);
+            }
+        }
+        assertThat(oauth2).as("OAuth2 security schemes").hasSize(1);
+        assertThat(schemes.propertyNames()).as("security schemes").contains("bearer");
+        String scheme = oauth2.getFirst();
+        JsonNode flows = schemes.get(scheme).path("flows");
+        String realm = "/realms/appointments/protocol/openid-connect/";
+        assertThat(flows.path("authorizationCode").path("authorizationUrl").asString(""))
+                .startsWith("http").endsWith(realm + "auth");
+        assertThat(flows.path("authorizationCode").path("tokenUrl").asString("")).endsWith(realm + "token");
+        assertThat(flows.path("password").path("tokenUrl").asString("")).endsWith(realm + "token");
+        List<String> alternatives = new ArrayList<>();
+        document.path("security").forEach(requirement -> alternatives.addAll(requirement.propertyNames()));
+        assertThat(alternatives).as("top-level security alternatives").contains("bearer", scheme);
+        List<String> findings = new ArrayList<>();
+        JsonNode paths = document.path("paths");
+        for (String path : paths.propertyNames()) {
+            for (String method : paths.get(path).propertyNames()) {
+                JsonNode security = paths.get(path).get(method).path("security");
+                if (HTTP_METHODS.contains(method) && security.isArray() && !security.isEmpty()) {
+                    List<String> names = new ArrayList<>();
+                    security.forEach(requirement -> names.addAll(requirement.propertyNames()));
+                    if (!names.contains(scheme)) {
+                        findings.add(method.toUpperCase(Locale.ROOT) + " " + path + " does not accept " + scheme);
+                    }
+                }
+            }
+        }
+        assertThat(findings).as("operations with their own security").isEmpty();
+    }
+
+    /**
+     * {@code docs/http/<service>.http} (requests through the gateway for the JetBrains HTTP client and VS Code's REST
+     * Client) is what {@link HttpRequestsFile} renders from this document; {@value HttpRequestsFile#REGENERATE}
+     * {@code =true} rewrites it.
+     */
+    @Test
+    default void httpRequestsFileFollowsTheDocument() throws Exception {
+        JsonNode document = openApiDocument();
+        HttpRequestsFile.verify(document, getClass());
+    }
+
+    private JsonNode openApiDocument() throws IOException, InterruptedException {
+        HttpResponse<String> response = get("/v3/api-docs", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return JsonMapper.builder().build().readTree(response.body());
+    }
+
     /** Every schema inside an operation (request bodies, parameters, responses). */
     private static void collectSchemaFindings(JsonNode node, String where, List<String> findings) {
         if (node.isObject()) {
