@@ -79,7 +79,9 @@ final class DeploymentRules {
 
     /** A name the service reads, or one Spring binds by itself; anything else is a typo or belongs elsewhere. */
     static boolean readBy(ServiceModule service, String variable) {
-        return service.variables().containsKey(variable) || SPRING_PROPERTY_VARIABLE.matcher(variable).matches();
+        // the trace export variables are read by platform-tracing's code, which all six applications include
+        return service.variables().containsKey(variable) || SPRING_PROPERTY_VARIABLE.matcher(variable).matches()
+                || variable.equals(TRACING_ENDPOINT_VARIABLE) || variable.equals(ZIPKIN_ENDPOINT_VARIABLE);
     }
 
     static String imageName(ServiceModule service) {
