@@ -291,18 +291,18 @@ class ReminderDeliveryTest extends NotificationIntegrationTest {
         Person doctor = person("DOCTOR", "Sabrina Sultana");
         Person patient = person("PATIENT", "Rahim Uddin");
         UUID id = UUID.randomUUID();
-        double sentBefore = meters.counter("reminders.sent", "kind", "REMINDER").count();
-        double scheduledBefore = meters.counter("reminders.scheduled", "kind", "REMINDER").count();
-        long timedBefore = meters.timer("reminders.delivery.delay", "kind", "REMINDER").count();
+        double sentBefore = meters.counter("careslot.reminders.sent", "kind", "REMINDER").count();
+        double scheduledBefore = meters.counter("careslot.reminders.scheduled", "kind", "REMINDER").count();
+        long timedBefore = meters.timer("careslot.reminders.delivery.delay", "kind", "REMINDER").count();
 
         apply(AppointmentChange.BOOKED, appointment(id, doctor, patient, Instant.now().plus(Duration.ofHours(1)),
                 "PENDING"), 1);
         awaitStatuses(id, "REMINDER", "SENT");
 
-        assertThat(meters.counter("reminders.scheduled", "kind", "REMINDER").count()).isEqualTo(scheduledBefore + 1);
-        await().atMost(SOON).until(() -> meters.counter("reminders.sent", "kind", "REMINDER").count()
+        assertThat(meters.counter("careslot.reminders.scheduled", "kind", "REMINDER").count()).isEqualTo(scheduledBefore + 1);
+        await().atMost(SOON).until(() -> meters.counter("careslot.reminders.sent", "kind", "REMINDER").count()
                 == sentBefore + 1);
-        assertThat(meters.timer("reminders.delivery.delay", "kind", "REMINDER").count()).isEqualTo(timedBefore + 1);
+        assertThat(meters.timer("careslot.reminders.delivery.delay", "kind", "REMINDER").count()).isEqualTo(timedBefore + 1);
     }
 
     static AppointmentSnapshot withStatus(AppointmentSnapshot a, String status) {
