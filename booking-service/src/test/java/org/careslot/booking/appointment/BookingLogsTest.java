@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.fail;
 class BookingLogsTest extends BookingIntegrationTest {
 
     static final List<String> DEBUG_PACKAGES = List.of("org.springframework.web", "org.springframework.security",
-            "org.springframework.kafka", "org.apache.kafka", "org.careslot");
+            "org.springframework.kafka", "org.apache.kafka.clients", "org.careslot");
 
     private LoggingSystem logging() {
         return LoggingSystem.get(getClass().getClassLoader());

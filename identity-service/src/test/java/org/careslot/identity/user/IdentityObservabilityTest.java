@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.fail;
         "logging.level.org.springframework.web=DEBUG",
         "logging.level.org.springframework.security=DEBUG",
         "logging.level.org.springframework.kafka=DEBUG",
-        "logging.level.org.apache.kafka=DEBUG",
+        "logging.level.org.apache.kafka.clients=DEBUG",
         "logging.level.org.careslot=DEBUG"})
 @ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext
