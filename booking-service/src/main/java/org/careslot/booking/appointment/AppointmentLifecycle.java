@@ -110,7 +110,7 @@ public class AppointmentLifecycle {
 
     private AppointmentWithHistory change(CurrentUser caller, UUID id, AppointmentAction action, Change change, String reason) {
         try {
-            AppointmentWithHistory changed = transaction.execute(status -> {
+            AppointmentWithHistory result = transaction.execute(status -> {
                 Instant now = clock.instant();
                 Appointment current = appointments.find(id).orElseThrow(() -> notFound());
                 Set<Party> relations = current.relationsOf(caller.id(), caller.isAdmin());
@@ -133,7 +133,7 @@ public class AppointmentLifecycle {
                 return new AppointmentWithHistory(changed, history.of(changed.id()));
             });
             metrics.transition(action);
-            return changed;
+            return result;
         } catch (DataIntegrityViolationException e) {
             OverlapConflict conflict = OverlapConflict.of(e).orElseThrow(() -> new AppointmentStoreException(
                     action.name(), OverlapConflict.sqlState(e), e.getClass()));
