@@ -6,6 +6,7 @@ import org.careslot.booking.fixtures.DoctorProfile;
 import org.careslot.platform.testkit.metrics.PrometheusScrape;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -86,8 +87,10 @@ class BookingMetricsTest extends BookingIntegrationTest {
         Actor doctor = Actor.doctor();
         publish(DoctorProfile.of(doctor.id()).everyDay("09:00", "17:00", 30), 1);
 
-        // Kafka's own fetch-manager metric through Boot's Micrometer listener on the listeners' consumer factory
-        await().atMost(ARRIVAL).until(() -> scrape().samples("kafka_consumer_fetch_manager_records_lag_max").stream()
+        // Kafka's own fetch-manager metric through Boot's Micrometer listener on the listeners' consumer factory.
+        // Per-partition metrics exist once partitions are assigned, and Micrometer's KafkaClientMetrics binds new
+        // ones on its refresh, every 60 s: the series can take a minute to appear
+        await().atMost(Duration.ofSeconds(100)).until(() -> scrape().samples("kafka_consumer_fetch_manager_records_lag_max").stream()
                 .anyMatch(sample -> "doctor.profile.v1".equals(sample.labels().get("topic"))
                         && sample.value() >= 0));
     }
