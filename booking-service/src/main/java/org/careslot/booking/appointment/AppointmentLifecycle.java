@@ -45,16 +45,18 @@ public class AppointmentLifecycle {
     private final DoctorDirectory doctors;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final BookingMetrics metrics;
 
     public AppointmentLifecycle(AppointmentRepository appointments, AppointmentHistory history,
                                 AppointmentEvents events, DoctorDirectory doctors, TransactionTemplate transaction,
-                                Clock clock) {
+                                Clock clock, BookingMetrics metrics) {
         this.appointments = appointments;
         this.history = history;
         this.events = events;
         this.doctors = doctors;
         this.transaction = transaction;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public AppointmentWithHistory confirm(CurrentUser caller, UUID id) {
@@ -108,7 +110,7 @@ public class AppointmentLifecycle {
 
     private AppointmentWithHistory change(CurrentUser caller, UUID id, AppointmentAction action, Change change, String reason) {
         try {
-            return transaction.execute(status -> {
+            AppointmentWithHistory result = transaction.execute(status -> {
                 Instant now = clock.instant();
                 Appointment current = appointments.find(id).orElseThrow(() -> notFound());
                 Set<Party> relations = current.relationsOf(caller.id(), caller.isAdmin());
@@ -130,9 +132,12 @@ public class AppointmentLifecycle {
                 events.publish(action, changed);
                 return new AppointmentWithHistory(changed, history.of(changed.id()));
             });
+            metrics.transition(action);
+            return result;
         } catch (DataIntegrityViolationException e) {
             OverlapConflict conflict = OverlapConflict.of(e).orElseThrow(() -> new AppointmentStoreException(
                     action.name(), OverlapConflict.sqlState(e), e.getClass()));
+            metrics.conflict(action, conflict);
             throw switch (conflict) {
                 case DOCTOR -> new ConflictException("This time is already taken: the doctor has another "
                         + "appointment then. The appointment keeps its current time.");

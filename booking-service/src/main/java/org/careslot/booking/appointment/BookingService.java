@@ -45,10 +45,11 @@ public class BookingService {
     private final AppointmentEvents events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final BookingMetrics metrics;
 
     public BookingService(DoctorDirectory doctors, KnownUsers users, AppointmentRepository appointments,
                           AppointmentHistory history, AppointmentEvents events, TransactionTemplate transaction,
-                          Clock clock) {
+                          Clock clock, BookingMetrics metrics) {
         this.doctors = doctors;
         this.users = users;
         this.appointments = appointments;
@@ -56,6 +57,7 @@ public class BookingService {
         this.events = events;
         this.transaction = transaction;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -67,6 +69,23 @@ public class BookingService {
      * @throws ConflictException      409, the doctor or the patient is busy then
      */
     public Appointment book(CurrentUser caller, BookingRequest request) {
+        try {
+            Appointment booked = attempt(caller, request);
+            metrics.booking(BookingMetrics.Outcome.BOOKED);
+            return booked;
+        } catch (ConflictException e) {
+            metrics.booking(BookingMetrics.Outcome.CONFLICT);
+            throw e;
+        } catch (InvalidFieldsException e) {
+            metrics.booking(BookingMetrics.Outcome.INVALID);
+            throw e;
+        } catch (ForbiddenException e) {
+            metrics.booking(BookingMetrics.Outcome.FORBIDDEN);
+            throw e;
+        }
+    }
+
+    private Appointment attempt(CurrentUser caller, BookingRequest request) {
         boolean admin = caller.isAdmin();
         if (!admin && !caller.has(CurrentUser.Role.PATIENT)) {
             throw new ForbiddenException("Only patients book appointments (administrators may book for a patient).");
@@ -87,6 +106,7 @@ public class BookingService {
         } catch (DataIntegrityViolationException e) {
             OverlapConflict conflict = OverlapConflict.of(e).orElseThrow(() -> new AppointmentStoreException(
                     "Booking", OverlapConflict.sqlState(e), e.getClass()));
+            metrics.conflict(AppointmentAction.BOOK, conflict);
             throw switch (conflict) {
                 case DOCTOR -> new ConflictException("This time is already taken: the doctor has another "
                         + "appointment then. Pick another time from the doctor's availability.");

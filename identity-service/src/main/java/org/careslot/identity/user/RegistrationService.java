@@ -4,6 +4,7 @@ import org.careslot.identity.location.LocationDirectory;
 import org.careslot.identity.user.domain.ProfileFields;
 import org.careslot.identity.user.domain.Role;
 import org.careslot.identity.user.domain.UserProfile;
+import org.careslot.identity.user.keycloak.IdentityProviderUnavailableException;
 import org.careslot.identity.user.keycloak.KeycloakOrphans;
 import org.careslot.identity.user.keycloak.KeycloakUsers;
 import org.careslot.identity.user.messaging.UserEvents;
@@ -47,10 +48,11 @@ public class RegistrationService {
     private final LocationDirectory locations;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final AccountMetrics metrics;
 
     public RegistrationService(UserAccountRepository users, KeycloakUsers keycloak, KeycloakOrphans orphans,
                                UserEvents events, LocationDirectory locations, TransactionTemplate transaction,
-                               Clock clock) {
+                               Clock clock, AccountMetrics metrics) {
         this.users = users;
         this.keycloak = keycloak;
         this.orphans = orphans;
@@ -58,6 +60,7 @@ public class RegistrationService {
         this.locations = locations;
         this.transaction = transaction;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -66,6 +69,26 @@ public class RegistrationService {
      * @throws ConflictException      409, e-mail or phone taken
      */
     public UserProfile register(Registration request, boolean callerIsAdmin) {
+        try {
+            UserProfile registered = attempt(request, callerIsAdmin);
+            metrics.registration(AccountMetrics.Registration.REGISTERED);
+            return registered;
+        } catch (ConflictException e) {
+            metrics.registration(AccountMetrics.Registration.CONFLICT);
+            throw e;
+        } catch (InvalidFieldsException e) {
+            metrics.registration(AccountMetrics.Registration.INVALID);
+            throw e;
+        } catch (ForbiddenException e) {
+            metrics.registration(AccountMetrics.Registration.FORBIDDEN);
+            throw e;
+        } catch (IdentityProviderUnavailableException e) {
+            metrics.registration(AccountMetrics.Registration.UNAVAILABLE);
+            throw e;
+        }
+    }
+
+    private UserProfile attempt(Registration request, boolean callerIsAdmin) {
         validate(request);
         Role role = request.role();
         if (role == Role.ADMIN && !callerIsAdmin) {

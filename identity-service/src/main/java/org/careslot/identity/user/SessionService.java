@@ -1,6 +1,7 @@
 package org.careslot.identity.user;
 
 import org.careslot.identity.user.UserProfileService.TokenIdentity;
+import org.careslot.identity.user.keycloak.IdentityProviderUnavailableException;
 import org.careslot.identity.user.keycloak.KeycloakTokenEndpoint;
 import org.careslot.identity.user.keycloak.KeycloakTokenEndpoint.Tokens;
 import org.careslot.identity.user.keycloak.KeycloakTokenEndpoint.UnauthorizedException;
@@ -28,14 +29,31 @@ public class SessionService {
     private final KeycloakTokenEndpoint keycloak;
     private final UserProfileService profiles;
     private final JsonMapper json;
+    private final AccountMetrics metrics;
 
-    public SessionService(KeycloakTokenEndpoint keycloak, UserProfileService profiles, JsonMapper json) {
+    public SessionService(KeycloakTokenEndpoint keycloak, UserProfileService profiles, JsonMapper json,
+                          AccountMetrics metrics) {
         this.keycloak = keycloak;
         this.profiles = profiles;
         this.json = json;
+        this.metrics = metrics;
     }
 
     public Login login(String email, String password) {
+        try {
+            Login login = attempt(email, password);
+            metrics.login(AccountMetrics.Login.SUCCESS);
+            return login;
+        } catch (UnauthorizedException e) {
+            metrics.login(AccountMetrics.Login.FAILURE);
+            throw e;
+        } catch (IdentityProviderUnavailableException e) {
+            metrics.login(AccountMetrics.Login.UNAVAILABLE);
+            throw e;
+        }
+    }
+
+    private Login attempt(String email, String password) {
         Tokens tokens = keycloak.passwordGrant(email.trim(), password);
         // The token came straight from Keycloak over the back channel: its claims need no signature check here.
         JsonNode claims = claims(tokens.access());

@@ -149,8 +149,8 @@ public class ReminderDelivery {
             log.warn("reminder {}: sent, but its claim had expired and was taken over", reminder.id());
             return;
         }
-        meters.counter("reminders.sent", "kind", reminder.kind().name()).increment();
-        meters.timer("reminders.delivery.delay", "kind", reminder.kind().name())
+        meters.counter("careslot.reminders.sent", "kind", reminder.kind().name()).increment();
+        meters.timer("careslot.reminders.delivery.delay", "kind", reminder.kind().name())
                 .record(Duration.between(reminder.dueAt(), sentAt).abs());
         log.info("reminder {} ({} of appointment {}) sent, attempt {}", reminder.id(), reminder.kind(),
                 reminder.appointmentId(), reminder.attempts());
@@ -174,9 +174,9 @@ public class ReminderDelivery {
             log.warn("reminder {}: attempt failed, but its claim had expired and was taken over", reminder.id());
             return;
         }
-        meters.counter("reminders.attempts.failed", "kind", reminder.kind().name()).increment();
+        meters.counter("careslot.reminders.attempts.failed", "kind", reminder.kind().name()).increment();
         if (next == null) {
-            meters.counter("reminders.failed", "kind", reminder.kind().name()).increment();
+            meters.counter("careslot.reminders.failed", "kind", reminder.kind().name()).increment();
             log.warn("reminder {} ({} of appointment {}) FAILED after attempt {}: {}", reminder.id(), reminder.kind(),
                     reminder.appointmentId(), reminder.attempts(), reason);
         } else {

@@ -65,7 +65,7 @@ public class Reminders {
                     : appointment.doctorId();
             if (reminders.insert(UUID.randomUUID(), appointment.id(), message, recipient, EmailChannel.NAME,
                     appointment.startsAt(), sequence, now)) {
-                meters.counter("reminders.scheduled", "kind", message.kind().name()).increment();
+                meters.counter("careslot.reminders.scheduled", "kind", message.kind().name()).increment();
             }
         }
     }

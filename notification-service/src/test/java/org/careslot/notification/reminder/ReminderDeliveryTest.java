@@ -5,6 +5,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.careslot.notification.appointment.AppointmentSnapshot;
 import org.careslot.notification.fixtures.NotificationIntegrationTest;
+import org.careslot.platform.testkit.http.ServiceHttp;
+import org.careslot.platform.testkit.metrics.PrometheusScrape;
 import org.careslot.notification.reminder.domain.AppointmentChange;
 import org.careslot.platform.testkit.EventContract;
 import org.junit.jupiter.api.AfterEach;
@@ -287,22 +289,39 @@ class ReminderDeliveryTest extends NotificationIntegrationTest {
     }
 
     @Test
-    void deliveryIsMeasured() {
+    void deliveryIsMeasuredOnThePrometheusEndpoint() {
         Person doctor = person("DOCTOR", "Sabrina Sultana");
         Person patient = person("PATIENT", "Rahim Uddin");
+        Person bad = person(UUID.randomUUID(), "PATIENT", "not an address@@", "Bad Address");
         UUID id = UUID.randomUUID();
-        double sentBefore = meters.counter("reminders.sent", "kind", "REMINDER").count();
-        double scheduledBefore = meters.counter("reminders.scheduled", "kind", "REMINDER").count();
-        long timedBefore = meters.timer("reminders.delivery.delay", "kind", "REMINDER").count();
+        UUID failing = UUID.randomUUID();
+        ServiceHttp http = new ServiceHttp(port);
+        PrometheusScrape before = PrometheusScrape.of(http);
 
         apply(AppointmentChange.BOOKED, appointment(id, doctor, patient, Instant.now().plus(Duration.ofHours(1)),
                 "PENDING"), 1);
+        apply(AppointmentChange.BOOKED, appointment(failing, doctor, bad, Instant.now().plus(Duration.ofHours(2)),
+                "PENDING"), 1);
         awaitStatuses(id, "REMINDER", "SENT");
+        awaitStatuses(failing, "REMINDER", "FAILED");
+        // the counters are incremented after the row's state commits: wait for the scrape to show them
+        await().atMost(SOON).until(() -> reminders(PrometheusScrape.of(http), "careslot_reminders_sent_total")
+                == reminders(before, "careslot_reminders_sent_total") + 1
+                && reminders(PrometheusScrape.of(http), "careslot_reminders_failed_total")
+                == reminders(before, "careslot_reminders_failed_total") + 1);
 
-        assertThat(meters.counter("reminders.scheduled", "kind", "REMINDER").count()).isEqualTo(scheduledBefore + 1);
-        await().atMost(SOON).until(() -> meters.counter("reminders.sent", "kind", "REMINDER").count()
-                == sentBefore + 1);
-        assertThat(meters.timer("reminders.delivery.delay", "kind", "REMINDER").count()).isEqualTo(timedBefore + 1);
+        PrometheusScrape after = PrometheusScrape.of(http);
+        assertThat(reminders(after, "careslot_reminders_scheduled_total"))
+                .isEqualTo(reminders(before, "careslot_reminders_scheduled_total") + 2);
+        assertThat(reminders(after, "careslot_reminders_delivery_delay_seconds_count"))
+                .isEqualTo(reminders(before, "careslot_reminders_delivery_delay_seconds_count") + 1);
+        assertThat(reminders(after, "careslot_reminders_attempts_failed_total"))
+                .isEqualTo(reminders(before, "careslot_reminders_attempts_failed_total") + 1);
+        assertThat(after.text()).doesNotContain(patient.email(), id.toString());
+    }
+
+    static double reminders(PrometheusScrape scrape, String metric) {
+        return scrape.value(metric, "kind", "REMINDER", "application", "notification-service").orElse(0);
     }
 
     static AppointmentSnapshot withStatus(AppointmentSnapshot a, String status) {

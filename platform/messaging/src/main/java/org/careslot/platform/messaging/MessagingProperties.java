@@ -46,11 +46,14 @@ public record MessagingProperties(
      * @param requireDeclaredTopics refuse to publish to a topic that is not declared under {@code topics}: an
      *                              undeclared topic would otherwise stall the relay when the broker does
      *                              not auto-create topics
+     * @param backlogRefreshInterval the {@code careslot.outbox.backlog} gauge counts at most this often, however
+     *                              often it is scraped
      */
     public record Outbox(
             @DefaultValue("7d") Duration retention,
             @DefaultValue("1h") Duration cleanupInterval,
-            @DefaultValue("true") boolean requireDeclaredTopics) {
+            @DefaultValue("true") boolean requireDeclaredTopics,
+            @DefaultValue("5s") Duration backlogRefreshInterval) {
     }
 
     /**

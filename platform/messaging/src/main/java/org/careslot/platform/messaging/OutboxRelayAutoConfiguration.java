@@ -4,9 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.careslot.platform.messaging.relay.MicrometerRelayTracing;
+import org.careslot.platform.messaging.metrics.RelayMetrics;
 import org.careslot.platform.messaging.relay.OutboxRelay;
 import org.careslot.platform.messaging.relay.OutboxRelayHealthIndicator;
 import org.careslot.platform.messaging.relay.PostgresCoordinates;
+import org.careslot.platform.messaging.relay.PublishedListener;
 import org.careslot.platform.messaging.relay.RelaySettings;
 import org.careslot.platform.messaging.relay.RelayTracing;
 import org.careslot.platform.messaging.relay.ReplicationSetup;
@@ -26,7 +28,6 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.util.StringUtils;
 
 import javax.sql.DataSource;
-import java.util.function.Consumer;
 
 /**
  * The Debezium outbox relay ({@code careslot.messaging.relay.enabled}, default true). The publication and
@@ -73,8 +74,9 @@ public class OutboxRelayAutoConfiguration {
                 LoggerFactory.getLogger(OutboxRelay.class).warn("Could not declare topics yet: {}", e.getMessage());
             }
         });
-        Consumer<String> published = topic -> meters.ifAvailable(registry ->
-                registry.counter("careslot.outbox.relay.published", "topic", topic).increment());
+        MeterRegistry registry = meters.getIfAvailable();
+        PublishedListener published = registry != null ? new RelayMetrics(registry)
+                : (topic, committedAt, acknowledgedAt) -> { };
         return new OutboxRelay(settings, outboxSchema, replication, declareTopics, published,
                 tracing.getIfAvailable(() -> RelayTracing.NONE));
     }

@@ -183,7 +183,8 @@ class OutboxRelayRestartTest {
     void aStandbyReplicaTakesOverWhenTheActiveRelayStops() {
         String topic = "test.failover.v1";
         String aggregate = "failover-thing";
-        OutboxRelay standby = new OutboxRelay(relaySettings, replication.ensure(), replication, () -> { }, t -> { });
+        OutboxRelay standby = new OutboxRelay(relaySettings, replication.ensure(), replication, () -> { },
+                (published, committedAt, acknowledgedAt) -> { });
         List<UUID> expected = new ArrayList<>();
         try (TopicReader reader = new TopicReader(topic)) {
             standby.start();

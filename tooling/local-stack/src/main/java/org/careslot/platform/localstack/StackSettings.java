@@ -47,11 +47,13 @@ public record StackSettings(
 
     /**
      * Small heaps, C1 only and serial GC: startup time and RSS matter more than peak throughput for a developer
-     * stack of eight JVMs on a laptop. Overridable with LOCAL_STACK_SERVICE_JAVA_OPTS.
+     * stack of eight JVMs on a laptop. Native access allowed up front: otherwise the JVM prints a plain-text
+     * warning into the gateway's log (Netty loads a native library), which must hold JSON lines only.
+     * Overridable with LOCAL_STACK_SERVICE_JAVA_OPTS.
      */
     static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xms64m -Xmx256m -Xss512k -XX:+UseSerialGC"
             + " -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=256m"
-            + " -XX:+ExitOnOutOfMemoryError";
+            + " -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED";
 
     static final String DEFAULT_KAFKA_JAVA_OPTS = "-Xms64m -Xmx320m -Xss512k -XX:+UseSerialGC"
             + " -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m -XX:+ExitOnOutOfMemoryError";

@@ -13,11 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 
 /**
  * Produces each batch of routed outbox records to Kafka: send all, wait until Kafka acknowledged every
@@ -37,10 +37,10 @@ final class KafkaForwarder implements DebeziumEngine.ChangeConsumer<RecordChange
     private static final Logger log = LoggerFactory.getLogger(KafkaForwarder.class);
 
     private final Producer<String, byte[]> producer;
-    private final Consumer<String> published;
+    private final PublishedListener published;
     private final RelayTracing tracing;
 
-    KafkaForwarder(Producer<String, byte[]> producer, Consumer<String> published, RelayTracing tracing) {
+    KafkaForwarder(Producer<String, byte[]> producer, PublishedListener published, RelayTracing tracing) {
         this.producer = producer;
         this.published = published;
         this.tracing = tracing;
@@ -52,13 +52,15 @@ final class KafkaForwarder implements DebeziumEngine.ChangeConsumer<RecordChange
             throws InterruptedException {
         List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(events.size());
         List<RelayTracing.RelaySpan> spans = new ArrayList<>(events.size());
-        List<String> topics = new ArrayList<>(events.size());
+        List<ProducerRecord<String, byte[]>> sent = new ArrayList<>(events.size());
+        List<Instant> committed = new ArrayList<>(events.size());
         for (RecordChangeEvent<SourceRecord> event : events) {
             ProducerRecord<String, byte[]> record = toKafka(event.record());
             if (record != null) {
                 spans.add(tracing.start(record));
                 acknowledgements.add(producer.send(record));
-                topics.add(record.topic());
+                sent.add(record);
+                committed.add(commitTime(event.record()));
             }
         }
         for (int i = 0; i < acknowledgements.size(); i++) {
@@ -74,7 +76,20 @@ final class KafkaForwarder implements DebeziumEngine.ChangeConsumer<RecordChange
             committer.markProcessed(event);
         }
         committer.markBatchFinished();
-        topics.forEach(published);
+        Instant acknowledged = Instant.now();
+        for (int i = 0; i < sent.size(); i++) {
+            published.published(sent.get(i).topic(), committed.get(i), acknowledged);
+        }
+    }
+
+    /** The PostgreSQL connector's source offset carries the transaction's commit time in microseconds. */
+    static Instant commitTime(SourceRecord source) {
+        Object micros = source.sourceOffset() == null ? null : source.sourceOffset().get("ts_usec");
+        if (micros instanceof Number number) {
+            long value = number.longValue();
+            return Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1_000L);
+        }
+        return null;
     }
 
     /** @return null for records that are not outbox events (heartbeats) */

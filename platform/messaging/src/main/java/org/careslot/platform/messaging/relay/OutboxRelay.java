@@ -27,7 +27,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * Streams the service's outbox to Kafka with an embedded Debezium engine, in exactly one replica.
@@ -57,7 +56,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final String schema;
     private final ReplicationSetup replication;
     private final Runnable declareTopics;
-    private final Consumer<String> publishedListener;
+    private final PublishedListener publishedListener;
     private final RelayTracing tracing;
     private final AtomicLong published = new AtomicLong();
 
@@ -69,16 +68,16 @@ public class OutboxRelay implements SmartLifecycle {
     /**
      * @param schema          the outbox table's schema, as found by {@link ReplicationSetup#ensure()}
      * @param declareTopics   (re)creates declared topics before each engine start; must not throw
-     * @param publishedListener told the topic of each record Kafka acknowledged (metrics)
+     * @param publishedListener told of each record Kafka acknowledged (metrics)
      */
     public OutboxRelay(RelaySettings settings, String schema, ReplicationSetup replication, Runnable declareTopics,
-                       Consumer<String> publishedListener) {
+                       PublishedListener publishedListener) {
         this(settings, schema, replication, declareTopics, publishedListener, RelayTracing.NONE);
     }
 
     /** @param tracing the relay's span per traced event ({@link RelayTracing}) */
     public OutboxRelay(RelaySettings settings, String schema, ReplicationSetup replication, Runnable declareTopics,
-                       Consumer<String> publishedListener, RelayTracing tracing) {
+                       PublishedListener publishedListener, RelayTracing tracing) {
         this.tracing = tracing;
         this.settings = settings;
         this.schema = schema;
@@ -306,9 +305,9 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void onPublished(String topic) {
+    private void onPublished(String topic, @Nullable Instant committedAt, Instant acknowledgedAt) {
         published.incrementAndGet();
-        publishedListener.accept(topic);
+        publishedListener.published(topic, committedAt, acknowledgedAt);
     }
 
     private void pause(Duration duration) {
