@@ -67,6 +67,30 @@ public class BookingService {
      * @throws ConflictException      409, the doctor or the patient is busy then
      */
     public Appointment book(CurrentUser caller, BookingRequest request) {
+        return book(caller, request, clock.instant());
+    }
+
+    /**
+     * The demo-data seed path (only reachable when {@code careslot.booking.demo-backdating.enabled} is set): books for
+     * a patient like an admin's {@link #book}, by the same rules and with the same history entry and
+     * {@code appointment.booked} event, except that the time may lie in the past. Demo data needs past appointments
+     * (completed ones make last month's reports) that the public API refuses.
+     *
+     * @throws ForbiddenException     403, not an admin
+     * @throws InvalidFieldsException 400, as {@link #book}, and without patient_id
+     */
+    public Appointment bookInThePast(CurrentUser caller, BookingRequest request) {
+        if (!caller.isAdmin()) {
+            throw new ForbiddenException("Only administrators seed past appointments.");
+        }
+        if (request.patient() == null) {
+            throw InvalidFieldsException.of("patient_id", "This field is required.");
+        }
+        // checked as of the beginning of time: every time on the doctor's grid counts as still to come
+        return book(caller, request, Instant.EPOCH);
+    }
+
+    private Appointment book(CurrentUser caller, BookingRequest request, Instant bookableAfter) {
         boolean admin = caller.isAdmin();
         if (!admin && !caller.has(CurrentUser.Role.PATIENT)) {
             throw new ForbiddenException("Only patients book appointments (administrators may book for a patient).");
@@ -83,7 +107,7 @@ public class BookingService {
         try {
             return transaction.execute(status -> create(caller, forSelf, patientId, request.doctor(), request.day(),
                     request.start(), WireFormats.text(request.notes()), WireFormats.text(request.symptoms()),
-                    clock.instant()));
+                    bookableAfter, clock.instant()));
         } catch (DataIntegrityViolationException e) {
             OverlapConflict conflict = OverlapConflict.of(e).orElseThrow(() -> new AppointmentStoreException(
                     "Booking", OverlapConflict.sqlState(e), e.getClass()));
@@ -98,7 +122,8 @@ public class BookingService {
     }
 
     private Appointment create(CurrentUser caller, boolean forSelf, UUID patientId, UUID doctorId, LocalDate date,
-                               LocalTime start, String notes, String symptoms, Instant now) {
+                               LocalTime start, String notes, String symptoms, Instant bookableAfter,
+                               Instant now) {
         Doctor doctor = doctors.find(doctorId).filter(Doctor::active).orElseThrow(() -> InvalidFieldsException.of(
                 "doctor_id", "Unknown doctor, or the doctor is not accepting appointments."));
         if (forSelf) {
@@ -109,7 +134,7 @@ public class BookingService {
         } else if (!users.find(patientId).map(KnownUsers.KnownUser::isActivePatient).orElse(false)) {
             throw InvalidFieldsException.of("patient_id", "Unknown patient, or the account is not active.");
         }
-        SlotTime time = switch (doctor.schedule().check(date, start, now)) {
+        SlotTime time = switch (doctor.schedule().check(date, start, bookableAfter)) {
             case Schedule.Check.Bookable bookable -> bookable.time();
             case Schedule.Check.Refused refused -> throw InvalidFieldsException.of(refused.field(), refused.message());
         };
