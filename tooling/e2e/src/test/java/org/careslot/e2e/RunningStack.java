@@ -32,6 +32,10 @@ final class RunningStack {
 
     private static RunningStack shared;
 
+    /** One more run of the launcher jar against this stack (e.g. --seed-only): its exit code and console output. */
+    record LauncherRun(int exitCode, String output) {
+    }
+
     private final Process launcher;
     private final Map<String, Integer> ports;
     private final Path output;
@@ -70,8 +74,43 @@ final class RunningStack {
         return startup;
     }
 
+    /** Runs {@code java -jar <launcher> args} with this stack's ports, as {@code ./local-stack.sh args} would. */
+    LauncherRun runLauncher(Duration timeout, String... args) {
+        Path root = projectRoot();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx128m", "-XX:+UseSerialGC", "-jar", root.resolve(LAUNCHER).toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        ports.forEach((name, port) -> builder.environment().put(name, Integer.toString(port)));
+        builder.environment().put("CARESLOT_HOME", root.toString());
+        try {
+            Process process = builder.start();
+            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the launcher " + List.of(args) + " did not end within " + timeout);
+            }
+            return new LauncherRun(process.exitValue(), output.join());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path projectRoot() {
+        return Path.of(System.getProperty("careslot.e2e.project-root", "../..")).toAbsolutePath().normalize();
+    }
+
     private static RunningStack start() {
-        Path root = Path.of(System.getProperty("careslot.e2e.project-root", "../..")).toAbsolutePath().normalize();
+        Path root = projectRoot();
         Path launcherJar = root.resolve(LAUNCHER);
         if (!Files.isRegularFile(launcherJar)) {
             throw new IllegalStateException(launcherJar + " is missing: run the whole build (./mvnw verify)");

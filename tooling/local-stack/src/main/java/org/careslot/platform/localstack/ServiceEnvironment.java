@@ -31,6 +31,8 @@ final class ServiceEnvironment {
         env.put("KAFKA_PORT", Integer.toString(ports.kafka()));
         // readiness is what the launcher waits for; outside Kubernetes Boot only exposes it when asked to
         env.put("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");
+        // booking-service's demo seed path for past appointments (local-stack.sh --seed / --seed-only); off elsewhere
+        env.put("BOOKING_DEMO_BACKDATING_ENABLED", "true");
         return env;
     }
 }
