@@ -24,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class RunningStack {
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
+    /** Long enough for a loaded 2-core machine; -Dcareslot.e2e.ready-timeout-minutes=N for a slower one. */
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(
+            Long.getLong("careslot.e2e.ready-timeout-minutes", 6));
     private static final String LAUNCHER = "tooling/local-stack/target/platform-local-stack-0.1.0-SNAPSHOT.jar";
     private static final List<String> PORT_VARIABLES = List.of("GATEWAY_PORT", "IDENTITY_PORT", "DOCTOR_PORT",
             "BOOKING_PORT", "NOTIFICATION_PORT", "REPORTING_PORT", "KEYCLOAK_PORT", "KEYCLOAK_MANAGEMENT_PORT",
@@ -127,10 +129,12 @@ final class RunningStack {
         environment.put("CARESLOT_HOME", root.toString());
         Path output = stackDir.getParent().resolve("stack-launcher.out");
         Instant begin = Instant.now();
+        Process process = null;
         try {
             Files.createDirectories(output.getParent());
-            Process process = builder.start();
-            CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> copyUntilReady(process, output));
+            process = builder.start();
+            Process started = process;
+            CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> copyUntilReady(started, output));
             boolean isReady = ready.get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             if (!isReady) {
                 throw new IllegalStateException("the local stack exited before READY; see " + output + ":\n"
@@ -141,11 +145,29 @@ final class RunningStack {
                     + stack.startup.toSeconds() + " s");
             return stack;
         } catch (java.util.concurrent.TimeoutException e) {
+            stopAfterFailedStart(process);
             throw new IllegalStateException("the local stack was not READY within " + READY_TIMEOUT + "; see " + output);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
+            stopAfterFailedStart(process);
             throw new IllegalStateException("could not start the local stack: " + e.getMessage(), e);
+        }
+    }
+
+    /** SIGTERM (the launcher then stops what it started), so that a start that timed out leaves nothing behind. */
+    private static void stopAfterFailedStart(Process process) {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -185,8 +185,8 @@ public final class DemoSeeder {
                 + " bookings and status changes") + "): " + statuses);
 
         Map<String, Integer> reminders = reminders(appointments);
-        progress.line("reminders", reminders.values().stream().mapToInt(Integer::intValue).sum() + " for the demo "
-                + "appointments: " + reminders);
+        progress.line("reminders", reminders.values().stream().mapToInt(Integer::intValue).sum()
+                + " messages (reminders, notices): " + reminders);
 
         YearMonth lastMonth = YearMonth.from(LocalDate.now(clock.withZone(ZONE))).minusMonths(1);
         JsonNode report = lastMonthsReport(lastMonth, appointments);
@@ -395,7 +395,7 @@ public final class DemoSeeder {
     /** Takes the appointment on to the planned status with the public lifecycle endpoints, as its parties would. */
     private JsonNode advance(JsonNode appointment, Appointment plan, Doctor doctorData) {
         String target = plan.status();
-        for (int step = 0; step < 3; step++) {
+        for (int step = 0; step < 6; step++) {
             String status = appointment.path("status").asText();
             String id = appointment.path("id").asText();
             String doctorToken = api.token(email(doctorData.email(), true));
@@ -414,6 +414,11 @@ public final class DemoSeeder {
                 answer = api.post(path + "no-show/", null, doctorToken);
             } else {
                 return appointment; // somebody took it elsewhere: leave it
+            }
+            if (answer.status() == 409) {
+                // changed meanwhile, e.g. by our own retried request that had been applied: look again
+                appointment = api.get(path, api.token(ADMIN_EMAIL)).expect("appointment " + id, 200).json();
+                continue;
             }
             appointment = answer.expect("changing appointment " + id + " from " + status + " towards " + target, 200)
                     .json();

@@ -35,7 +35,9 @@ final class PlatformClient {
             .build();
 
     private static final Duration TOKEN_FRESH = Duration.ofMinutes(4);
-    private static final int ATTEMPTS = 3;
+    private static final int ATTEMPTS = 6;
+    /** A service still warming up or busy (the gateway's 502/503/504, rate limiting): asked again after a pause. */
+    private static final java.util.Set<Integer> BUSY = java.util.Set.of(429, 502, 503, 504);
 
     /** One HTTP answer. */
     record Answer(int status, String body) {
@@ -162,8 +164,8 @@ final class PlatformClient {
 
     /**
      * Retries a request whose connection failed (the gateway closes connections after each answer, so a reused one
-     * may be gone): the seeder's writes are safe to repeat (409 on a repeated registration, Idempotency-Key on
-     * bookings, status checks before status changes).
+     * may be gone) or that a busy or warming-up platform did not answer in time: the seeder's writes are safe to
+     * repeat (409 on a repeated registration, Idempotency-Key on bookings, a status change re-read on 409).
      */
     private Answer send(String method, URI uri, Object body, String token, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
@@ -183,22 +185,36 @@ final class PlatformClient {
         }
         headers.forEach(request::header);
         HttpRequest built = request.build();
-        IOException last = null;
+        String last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
-                return new Answer(response.statusCode(), response.body());
+                Answer answer = new Answer(response.statusCode(), response.body());
+                if (!BUSY.contains(answer.status()) || attempt == ATTEMPTS) {
+                    return answer;
+                }
+                last = answer.status() + " " + answer.body();
             } catch (ConnectException e) {
                 throw new SeedException("nothing answers at " + uri.getScheme() + "://" + uri.getAuthority()
                         + " (is the local stack running? ./local-stack.sh --seed starts it and seeds)");
             } catch (IOException e) {
-                last = e;
+                last = e.toString();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SeedException("interrupted");
             }
+            pause(Duration.ofSeconds(Math.min(8, 1L << (attempt - 1))));
         }
         throw new SeedException(method + " " + uri + " failed: " + last);
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SeedException("interrupted");
+        }
     }
 
     private static String stripSlash(String url) {
