@@ -70,7 +70,7 @@ public class BookingService {
      */
     public Appointment book(CurrentUser caller, BookingRequest request) {
         try {
-            Appointment booked = attempt(caller, request);
+            Appointment booked = attempt(caller, request, clock.instant());
             metrics.booking(BookingMetrics.Outcome.BOOKED);
             return booked;
         } catch (ConflictException e) {
@@ -85,7 +85,27 @@ public class BookingService {
         }
     }
 
-    private Appointment attempt(CurrentUser caller, BookingRequest request) {
+    /**
+     * The demo-data seed path (only reachable when {@code careslot.booking.demo-backdating.enabled} is set): books for
+     * a patient like an admin's {@link #book}, by the same rules and with the same history entry and
+     * {@code appointment.booked} event, except that the time may lie in the past. Demo data needs past appointments
+     * (completed ones make last month's reports) that the public API refuses.
+     *
+     * @throws ForbiddenException     403, not an admin
+     * @throws InvalidFieldsException 400, as {@link #book}, and without patient_id
+     */
+    public Appointment bookInThePast(CurrentUser caller, BookingRequest request) {
+        if (!caller.isAdmin()) {
+            throw new ForbiddenException("Only administrators seed past appointments.");
+        }
+        if (request.patient() == null) {
+            throw InvalidFieldsException.of("patient_id", "This field is required.");
+        }
+        // checked as of the beginning of time: every time on the doctor's grid counts as still to come
+        return attempt(caller, request, Instant.EPOCH);
+    }
+
+    private Appointment attempt(CurrentUser caller, BookingRequest request, Instant bookableAfter) {
         boolean admin = caller.isAdmin();
         if (!admin && !caller.has(CurrentUser.Role.PATIENT)) {
             throw new ForbiddenException("Only patients book appointments (administrators may book for a patient).");
@@ -102,7 +122,7 @@ public class BookingService {
         try {
             return transaction.execute(status -> create(caller, forSelf, patientId, request.doctor(), request.day(),
                     request.start(), WireFormats.text(request.notes()), WireFormats.text(request.symptoms()),
-                    clock.instant()));
+                    bookableAfter, clock.instant()));
         } catch (DataIntegrityViolationException e) {
             OverlapConflict conflict = OverlapConflict.of(e).orElseThrow(() -> new AppointmentStoreException(
                     "Booking", OverlapConflict.sqlState(e), e.getClass()));
@@ -118,7 +138,8 @@ public class BookingService {
     }
 
     private Appointment create(CurrentUser caller, boolean forSelf, UUID patientId, UUID doctorId, LocalDate date,
-                               LocalTime start, String notes, String symptoms, Instant now) {
+                               LocalTime start, String notes, String symptoms, Instant bookableAfter,
+                               Instant now) {
         Doctor doctor = doctors.find(doctorId).filter(Doctor::active).orElseThrow(() -> InvalidFieldsException.of(
                 "doctor_id", "Unknown doctor, or the doctor is not accepting appointments."));
         if (forSelf) {
@@ -129,7 +150,7 @@ public class BookingService {
         } else if (!users.find(patientId).map(KnownUsers.KnownUser::isActivePatient).orElse(false)) {
             throw InvalidFieldsException.of("patient_id", "Unknown patient, or the account is not active.");
         }
-        SlotTime time = switch (doctor.schedule().check(date, start, now)) {
+        SlotTime time = switch (doctor.schedule().check(date, start, bookableAfter)) {
             case Schedule.Check.Bookable bookable -> bookable.time();
             case Schedule.Check.Refused refused -> throw InvalidFieldsException.of(refused.field(), refused.message());
         };

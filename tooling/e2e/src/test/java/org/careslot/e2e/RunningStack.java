@@ -24,13 +24,19 @@ import java.util.concurrent.TimeUnit;
  */
 final class RunningStack {
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
+    /** Long enough for a loaded 2-core machine; -Dcareslot.e2e.ready-timeout-minutes=N for a slower one. */
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(
+            Long.getLong("careslot.e2e.ready-timeout-minutes", 6));
     private static final String LAUNCHER = "tooling/local-stack/target/platform-local-stack-0.1.0-SNAPSHOT.jar";
     private static final List<String> PORT_VARIABLES = List.of("GATEWAY_PORT", "IDENTITY_PORT", "DOCTOR_PORT",
             "BOOKING_PORT", "NOTIFICATION_PORT", "REPORTING_PORT", "KEYCLOAK_PORT", "KEYCLOAK_MANAGEMENT_PORT",
             "POSTGRES_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "SMTP_PORT", "SMTP_IMAP_PORT", "ZIPKIN_PORT");
 
     private static RunningStack shared;
+
+    /** One more run of the launcher jar against this stack (e.g. --seed-only): its exit code and console output. */
+    record LauncherRun(int exitCode, String output) {
+    }
 
     private final Process launcher;
     private final Map<String, Integer> ports;
@@ -75,8 +81,43 @@ final class RunningStack {
         return startup;
     }
 
+    /** Runs {@code java -jar <launcher> args} with this stack's ports, as {@code ./local-stack.sh args} would. */
+    LauncherRun runLauncher(Duration timeout, String... args) {
+        Path root = projectRoot();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx128m", "-XX:+UseSerialGC", "-jar", root.resolve(LAUNCHER).toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        ports.forEach((name, port) -> builder.environment().put(name, Integer.toString(port)));
+        builder.environment().put("CARESLOT_HOME", root.toString());
+        try {
+            Process process = builder.start();
+            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the launcher " + List.of(args) + " did not end within " + timeout);
+            }
+            return new LauncherRun(process.exitValue(), output.join());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path projectRoot() {
+        return Path.of(System.getProperty("careslot.e2e.project-root", "../..")).toAbsolutePath().normalize();
+    }
+
     private static RunningStack start() {
-        Path root = Path.of(System.getProperty("careslot.e2e.project-root", "../..")).toAbsolutePath().normalize();
+        Path root = projectRoot();
         Path launcherJar = root.resolve(LAUNCHER);
         if (!Files.isRegularFile(launcherJar)) {
             throw new IllegalStateException(launcherJar + " is missing: run the whole build (./mvnw verify)");
@@ -93,10 +134,12 @@ final class RunningStack {
         environment.put("CARESLOT_HOME", root.toString());
         Path output = stackDir.getParent().resolve("stack-launcher.out");
         Instant begin = Instant.now();
+        Process process = null;
         try {
             Files.createDirectories(output.getParent());
-            Process process = builder.start();
-            CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> copyUntilReady(process, output));
+            process = builder.start();
+            Process started = process;
+            CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> copyUntilReady(started, output));
             boolean isReady = ready.get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             if (!isReady) {
                 throw new IllegalStateException("the local stack exited before READY; see " + output + ":\n"
@@ -107,11 +150,29 @@ final class RunningStack {
                     + stack.startup.toSeconds() + " s");
             return stack;
         } catch (java.util.concurrent.TimeoutException e) {
+            stopAfterFailedStart(process);
             throw new IllegalStateException("the local stack was not READY within " + READY_TIMEOUT + "; see " + output);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
+            stopAfterFailedStart(process);
             throw new IllegalStateException("could not start the local stack: " + e.getMessage(), e);
+        }
+    }
+
+    /** SIGTERM (the launcher then stops what it started), so that a start that timed out leaves nothing behind. */
+    private static void stopAfterFailedStart(Process process) {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

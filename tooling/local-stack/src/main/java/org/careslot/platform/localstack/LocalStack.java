@@ -1,5 +1,7 @@
 package org.careslot.platform.localstack;
 
+import org.careslot.platform.localstack.seed.DemoSeedCommand;
+
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -24,14 +26,17 @@ public final class LocalStack {
 
     private final StackSettings settings;
     private final boolean infrastructureOnly;
+    private final boolean seed;
     private final DataDirectory dataDirectory;
     private final StopSwitch stopSwitch = new StopSwitch();
     private final ConsoleReport console = new ConsoleReport(System.out, System.nanoTime());
     private final Infrastructure infrastructure;
     private final ServiceProcesses services;
 
-    LocalStack(StackSettings settings, DataDirectory dataDirectory, JavaCommand java, boolean infrastructureOnly) {
+    LocalStack(StackSettings settings, DataDirectory dataDirectory, JavaCommand java, boolean infrastructureOnly,
+               boolean seed) {
         this.settings = settings;
+        this.seed = seed;
         this.dataDirectory = dataDirectory;
         this.infrastructureOnly = infrastructureOnly;
         this.infrastructure = new Infrastructure(settings, java, stopSwitch, console);
@@ -52,6 +57,16 @@ public final class LocalStack {
             return;
         }
         Path launcherJar = launcherJar();
+        if (options.seedOnly()) {
+            try {
+                StackSettings running = StackSettings.fromEnvironment(System.getenv(), launcherJar);
+                System.exit(DemoSeedCommand.seed(running, System.out) ? 0 : 1);
+            } catch (IllegalArgumentException e) {
+                System.err.println("local-stack: " + e.getMessage());
+                System.exit(2);
+            }
+            return;
+        }
         StackSettings settings;
         DataDirectory dataDirectory;
         try {
@@ -80,7 +95,7 @@ public final class LocalStack {
             return;
         }
         LocalStack stack = new LocalStack(settings, dataDirectory, JavaCommand.of(launcherJar, watchdog),
-                options.infrastructureOnly());
+                options.infrastructureOnly(), options.seed());
         Runtime.getRuntime().addShutdownHook(new Thread(stack::shutdown, "local-stack-shutdown"));
         int exitCode = stack.run();
         System.exit(exitCode);
@@ -100,6 +115,10 @@ public final class LocalStack {
             } else {
                 console.ready(settings, infrastructure.keycloak().baseUrl(), infrastructure.keycloak().issuerUri(),
                         Infrastructure.DATABASES);
+                if (seed) {
+                    // a failed seed leaves the stack running: the message says what to fix, --seed-only retries
+                    DemoSeedCommand.seed(settings, System.out);
+                }
             }
             List<ChildProcess> watched = new ArrayList<>(services.processes());
             watched.add(infrastructure.kafkaProcess());

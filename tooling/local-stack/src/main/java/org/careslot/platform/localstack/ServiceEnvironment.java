@@ -34,6 +34,8 @@ final class ServiceEnvironment {
         env.put("ZIPKIN_PORT", Integer.toString(ports.zipkin()));
         // readiness is what the launcher waits for; outside Kubernetes Boot only exposes it when asked to
         env.put("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");
+        // booking-service's demo seed path for past appointments (local-stack.sh --seed / --seed-only); off elsewhere
+        env.put("BOOKING_DEMO_BACKDATING_ENABLED", "true");
         return env;
     }
 }

@@ -9,12 +9,23 @@ class LaunchOptionsTest {
 
     @Test
     void noArgumentsStartEverythingOnExistingData() {
-        assertThat(LaunchOptions.parse()).isEqualTo(new LaunchOptions(false, false, false));
+        assertThat(LaunchOptions.parse()).isEqualTo(new LaunchOptions(false, false, false, false, false));
     }
 
     @Test
     void flagsCombine() {
-        assertThat(LaunchOptions.parse("--infra-only", "--fresh")).isEqualTo(new LaunchOptions(true, true, false));
+        assertThat(LaunchOptions.parse("--infra-only", "--fresh")).isEqualTo(new LaunchOptions(true, true, false, false, false));
+    }
+
+    @Test
+    void seedingFollowsAStartOrSeedsTheRunningStack() {
+        assertThat(LaunchOptions.parse("--fresh", "--seed")).isEqualTo(new LaunchOptions(true, false, false, true,
+                false));
+        assertThat(LaunchOptions.parse("--seed-only")).isEqualTo(new LaunchOptions(false, false, false, false, true));
+        assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse("--infra-only", "--seed"))
+                .withMessageContaining("--infra-only");
+        assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse("--seed-only", "--fresh"))
+                .withMessageContaining("--seed-only");
     }
 
     @Test
@@ -31,7 +42,8 @@ class LaunchOptionsTest {
 
     @Test
     void usageNamesEveryOptionAndPortVariable() {
-        assertThat(LaunchOptions.usage()).contains("--fresh", "--infra-only", "GATEWAY_PORT", "KAFKA_CONTROLLER_PORT",
+        assertThat(LaunchOptions.usage()).contains("--fresh", "--infra-only", "--seed", "--seed-only",
+                "CARESLOT_DEMO_PASSWORD", "GATEWAY_PORT", "KAFKA_CONTROLLER_PORT",
                 "SMTP_PORT", "SMTP_IMAP_PORT", "LOCAL_STACK_DIR");
     }
 }
