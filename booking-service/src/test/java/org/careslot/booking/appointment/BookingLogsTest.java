@@ -3,8 +3,8 @@ package org.careslot.booking.appointment;
 import org.careslot.booking.fixtures.Actor;
 import org.careslot.booking.fixtures.BookingIntegrationTest;
 import org.careslot.booking.fixtures.DoctorProfile;
-import org.careslot.platform.testkit.http.ServiceHttp;
 import org.careslot.platform.testkit.http.ServiceHttp.Answer;
+import org.careslot.platform.testkit.logs.EcsLogLines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -12,17 +12,14 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The booking service's log lines are ECS JSON with its name and, within a request, the request's trace, and the
@@ -75,38 +72,8 @@ class BookingLogsTest extends BookingIntegrationTest {
         String all = output.getAll();
         assertThat(all).doesNotContain(symptoms, prescription, "4471 days", "rx-code 88231",
                 patient.token(), doctor.token());
-        List<JsonNode> lines = jsonLines(all.substring(start));
-        assertThat(lines).isNotEmpty();
-        for (JsonNode line : lines) {
-            assertThat(line.path("service").path("name").asString("")).as(line.toString()).isEqualTo("booking-service");
-        }
-        List<JsonNode> inRequests = lines.stream()
-                .filter(line -> line.path("process").path("thread").path("name").asString("").startsWith("http-nio"))
-                .toList();
-        assertThat(inRequests).isNotEmpty();
-        for (JsonNode line : inRequests) {
-            assertThat(line.path("trace.id").asString("")).as(line.toString()).matches("[0-9a-f]{32}");
-            assertThat(line.path("span.id").asString("")).as(line.toString()).matches("[0-9a-f]{16}");
-        }
-        assertThat(inRequests).anyMatch(line -> read.header("X-Trace-Id").equals(line.path("trace.id").asString("")));
-    }
-
-    static List<JsonNode> jsonLines(String output) {
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : output.split("\\R")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                JsonNode node = ServiceHttp.JSON.readTree(line);
-                if (!node.isObject()) {
-                    fail("not a JSON object: " + line);
-                }
-                lines.add(node);
-            } catch (JacksonException e) {
-                fail("not a JSON log line: " + line);
-            }
-        }
-        return lines;
+        List<JsonNode> inRequests = EcsLogLines.of(all.substring(start)).allFrom("booking-service")
+                .requestLinesWithTraceAndSpan();
+        assertThat(inRequests).anyMatch(line -> read.header("X-Trace-Id").equals(EcsLogLines.traceId(line)));
     }
 }

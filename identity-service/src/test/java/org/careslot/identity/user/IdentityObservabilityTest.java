@@ -3,6 +3,7 @@ package org.careslot.identity.user;
 import org.careslot.platform.testkit.RealInfrastructure;
 import org.careslot.platform.testkit.http.ServiceHttp;
 import org.careslot.platform.testkit.http.ServiceHttp.Answer;
+import org.careslot.platform.testkit.logs.EcsLogLines;
 import org.careslot.platform.testkit.metrics.PrometheusScrape;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,17 +16,14 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * What operators see of the identity service: registrations and logins by outcome on {@code /actuator/prometheus},
@@ -127,23 +125,11 @@ class IdentityObservabilityTest {
         assertThat(me.status()).isEqualTo(200);
         String traceId = me.header("X-Trace-Id");
 
-        List<JsonNode> lines = jsonLines(output.getAll().substring(start));
-        assertThat(lines).isNotEmpty();
-        for (JsonNode line : lines) {
-            assertThat(line.path("service").path("name").asString("")).as(line.toString()).isEqualTo("identity-service");
-            assertThat(line.path("@timestamp").isMissingNode()).isFalse();
-            assertThat(line.path("message").isMissingNode()).as(line.toString()).isFalse();
-        }
-        // every line logged while serving a request (Tomcat's worker threads) carries the request's trace and span
-        List<JsonNode> inRequests = lines.stream()
-                .filter(line -> line.path("process").path("thread").path("name").asString("").startsWith("http-nio"))
-                .toList();
-        assertThat(inRequests).isNotEmpty();
-        for (JsonNode line : inRequests) {
-            assertThat(traceIdOf(line)).as(line.toString()).matches("[0-9a-f]{32}");
-            assertThat(spanIdOf(line)).as(line.toString()).matches("[0-9a-f]{16}");
-        }
-        assertThat(inRequests).anyMatch(line -> traceId.equals(traceIdOf(line)));
+        // every line is ECS JSON of this service; every line logged while serving a request (Tomcat's worker
+        // threads) carries the request's trace and span
+        List<JsonNode> inRequests = EcsLogLines.of(output.getAll().substring(start)).allFrom("identity-service")
+                .requestLinesWithTraceAndSpan();
+        assertThat(inRequests).anyMatch(line -> traceId.equals(EcsLogLines.traceId(line)));
 
         String all = output.getAll();
         assertThat(all).doesNotContain(PASSWORD, access, refresh, refreshedAccess, refreshedRefresh, clientSecret)
@@ -154,32 +140,5 @@ class IdentityObservabilityTest {
             String payloadStart = token.substring(token.indexOf('.') + 1, token.indexOf('.') + 41);
             assertThat(all).doesNotContain(signature, payloadStart);
         }
-    }
-
-    static String traceIdOf(JsonNode line) {
-        return line.has("trace.id") ? line.get("trace.id").asString() : line.path("trace").path("id").asString(null);
-    }
-
-    static String spanIdOf(JsonNode line) {
-        return line.has("span.id") ? line.get("span.id").asString() : line.path("span").path("id").asString(null);
-    }
-
-    static List<JsonNode> jsonLines(String output) {
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : output.split("\\R")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                JsonNode node = ServiceHttp.JSON.readTree(line);
-                if (!node.isObject()) {
-                    fail("not a JSON object: " + line);
-                }
-                lines.add(node);
-            } catch (JacksonException e) {
-                fail("not a JSON log line: " + line);
-            }
-        }
-        return lines;
     }
 }

@@ -46,13 +46,7 @@ class BookingE2ETest {
 
     @Test
     void findDoctorSeeAvailabilityBookTheTimeIsGoneASecondPatientGets409CancelAndTheTimeIsBack() {
-        JsonNode divisions = gateway.get("/api/v1/locations/divisions/").json();
-        int division = divisions.get(0).get("id").asInt();
-        int district = gateway.get("/api/v1/locations/divisions/" + division + "/districts/").json().get(0)
-                .get("id").asInt();
-        int thana = gateway.get("/api/v1/locations/districts/" + district + "/thanas/").json().get(0).get("id")
-                .asInt();
-        Map<String, Object> location = Map.of("division_id", division, "district_id", district, "thana_id", thana);
+        Map<String, Object> location = gateway.firstLocation();
 
         // a doctor with a profile and one weekly slot on the weekday of a date a few days ahead
         String marker = "Bk" + Long.toString(System.nanoTime(), 36);

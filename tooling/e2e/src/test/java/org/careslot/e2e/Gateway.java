@@ -51,6 +51,14 @@ final class Gateway {
         return get(path, null);
     }
 
+    /** The first thana of the first district of the first division, as registration takes it (ids by field name). */
+    Map<String, Object> firstLocation() {
+        int division = get("/api/v1/locations/divisions/").json().get(0).get("id").asInt();
+        int district = get("/api/v1/locations/divisions/" + division + "/districts/").json().get(0).get("id").asInt();
+        int thana = get("/api/v1/locations/districts/" + district + "/thanas/").json().get(0).get("id").asInt();
+        return Map.of("division_id", division, "district_id", district, "thana_id", thana);
+    }
+
     Response get(String path, String accessToken) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)).GET();
         if (accessToken != null) {

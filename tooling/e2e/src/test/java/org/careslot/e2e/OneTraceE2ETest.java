@@ -59,13 +59,7 @@ class OneTraceE2ETest {
 
     @Test
     void theTraceIdAClientGetsFindsOneTraceAcrossTheGatewayTheServiceAndEveryConsumerInZipkin() {
-        JsonNode divisions = gateway.get("/api/v1/locations/divisions/").json();
-        int division = divisions.get(0).get("id").asInt();
-        int district = gateway.get("/api/v1/locations/divisions/" + division + "/districts/").json().get(0)
-                .get("id").asInt();
-        int thana = gateway.get("/api/v1/locations/districts/" + district + "/thanas/").json().get(0).get("id")
-                .asInt();
-        Map<String, Object> location = Map.of("division_id", division, "district_id", district, "thana_id", thana);
+        Map<String, Object> location = gateway.firstLocation();
         String marker = "Tr" + Long.toString(System.nanoTime(), 36);
 
         // a doctor registers: identity-service publishes user.registered, three services consume it

@@ -75,7 +75,7 @@ class RemindersAndReportsE2ETest {
         stack = RunningStack.get();
         gateway = new Gateway(stack);
         Instant begin = Instant.now();
-        Map<String, Object> location = location();
+        Map<String, Object> location = gateway.firstLocation();
 
         String marker = "Rm" + Long.toString(System.nanoTime(), 36);
         doctorName = "Shahana Parvin " + marker;
@@ -315,15 +315,6 @@ class RemindersAndReportsE2ETest {
 
     private static String id(JsonNode appointment) {
         return appointment.get("id").asString();
-    }
-
-    private static Map<String, Object> location() {
-        int division = gateway.get("/api/v1/locations/divisions/").json().get(0).get("id").asInt();
-        int district = gateway.get("/api/v1/locations/divisions/" + division + "/districts/").json().get(0)
-                .get("id").asInt();
-        int thana = gateway.get("/api/v1/locations/districts/" + district + "/thanas/").json().get(0).get("id")
-                .asInt();
-        return Map.of("division_id", division, "district_id", district, "thana_id", thana);
     }
 
     private static String register(String role, String fullName, String email, Map<String, Object> location) {
