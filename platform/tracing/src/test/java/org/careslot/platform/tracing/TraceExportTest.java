@@ -1,6 +1,5 @@
 package org.careslot.platform.tracing;
 
-import com.sun.net.httpserver.HttpServer;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -13,12 +12,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,34 +29,16 @@ class TraceExportTest {
     static class Application {
     }
 
-    private HttpServer receiver;
-    private final List<String> zipkinBodies = new CopyOnWriteArrayList<>();
-    private final List<String> otlpContentTypes = new CopyOnWriteArrayList<>();
+    private SpanReceiver receiver;
 
     @BeforeEach
-    void startReceiver() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/api/v2/spans", exchange -> {
-            zipkinBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(202, -1);
-            exchange.close();
-        });
-        receiver.createContext("/v1/traces", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            otlpContentTypes.add(exchange.getRequestHeaders().getFirst("Content-Type"));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        receiver.start();
+    void startReceiver() {
+        receiver = new SpanReceiver();
     }
 
     @AfterEach
     void stopReceiver() {
-        receiver.stop(0);
-    }
-
-    private String receiverUrl() {
-        return "http://127.0.0.1:" + receiver.getAddress().getPort();
+        receiver.close();
     }
 
     private static ConfigurableApplicationContext start(String... arguments) {
@@ -89,27 +65,27 @@ class TraceExportTest {
     @Test
     void zipkinEndpointSendsZipkinJsonToIt() {
         String traceId;
-        try (ConfigurableApplicationContext context = start("--ZIPKIN_ENDPOINT=" + receiverUrl() + "/api/v2/spans")) {
+        try (ConfigurableApplicationContext context = start("--ZIPKIN_ENDPOINT=" + receiver.zipkinEndpoint())) {
             Tracer tracer = context.getBean(Tracer.class);
             Span span = tracer.nextSpan().name("sent-to-zipkin").start();
             traceId = span.context().traceId();
             span.end();
-            await().atMost(Duration.ofSeconds(30)).until(() -> zipkinBodies.stream().anyMatch(body ->
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.zipkinBodies.stream().anyMatch(body ->
                     body.contains("\"traceId\":\"" + traceId + "\"") && body.contains("\"name\":\"sent-to-zipkin\"")
                             && body.contains("\"serviceName\":\"trace-export-test\"")));
         }
-        assertThat(otlpContentTypes).isEmpty();
+        assertThat(receiver.otlpContentTypes).isEmpty();
     }
 
     @Test
     void otlpEndpointSendsOtlpToIt() {
         try (ConfigurableApplicationContext context = start(
-                "--OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=" + receiverUrl() + "/v1/traces")) {
+                "--OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=" + receiver.url() + "/v1/traces")) {
             Tracer tracer = context.getBean(Tracer.class);
             tracer.nextSpan().name("sent-over-otlp").start().end();
-            await().atMost(Duration.ofSeconds(30)).until(() -> !otlpContentTypes.isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.otlpContentTypes.isEmpty());
         }
-        assertThat(otlpContentTypes.getFirst()).isEqualTo("application/x-protobuf");
-        assertThat(zipkinBodies).isEmpty();
+        assertThat(receiver.otlpContentTypes.getFirst()).isEqualTo("application/x-protobuf");
+        assertThat(receiver.zipkinBodies).isEmpty();
     }
 }
