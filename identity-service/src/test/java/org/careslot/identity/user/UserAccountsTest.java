@@ -208,6 +208,25 @@ class UserAccountsTest {
         assertThat(http.post("/api/v1/user/login/", Map.of("email", "x@example.org"), null).status()).isEqualTo(400);
     }
 
+    /** A patient logging in on several devices at once is not refused (the lockout above still holds). */
+    @Test
+    void concurrentLoginsOfOneAccountAllSucceed() throws Exception {
+        String email = register("PATIENT").get("email").asString();
+        List<Callable<Integer>> logins = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            logins.add(() -> http.post("/api/v1/user/login/", Map.of("email", email, "password", PASSWORD), null)
+                    .status());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            for (Future<Integer> result : pool.invokeAll(logins)) {
+                statuses.add(result.get());
+            }
+        }
+
+        assertThat(statuses).hasSize(16).containsOnly(200);
+    }
+
     @Test
     void keycloaksBruteForceLockoutAnswers401NotAServerError() {
         String email = register("PATIENT").get("email").asString();

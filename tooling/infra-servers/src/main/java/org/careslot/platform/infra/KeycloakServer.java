@@ -239,6 +239,10 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /** The server option that lets one account log in from several places at once under brute-force detection. */
+    public static final String CONCURRENT_LOGINS =
+            "--spi-brute-force-protector--default-brute-force-detector--allow-concurrent-requests=true";
+
     private static KeycloakServer launch(KeycloakSettings settings, Path home) {
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", WATCHDOG, "keycloak-watchdog",
                 Long.toString(ProcessHandle.current().pid()),
@@ -248,6 +252,9 @@ public final class KeycloakServer implements AutoCloseable {
                 // a full URL pins the token issuer; otherwise it follows each caller's Host header
                 "--hostname=http://localhost:" + settings.httpPort(),
                 "--health-enabled=true",
+                // Keycloak 26 refuses concurrent logins of one account while brute-force detection is on; a patient
+                // on two devices must not be refused (the lockout after 5 failures stays)
+                CONCURRENT_LOGINS,
                 "--import-realm",
                 "--db=" + (settings.persistentData() ? "dev-file" : "dev-mem")));
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);

@@ -7,6 +7,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
+import org.careslot.platform.infra.KeycloakServer;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -113,7 +114,7 @@ final class ContainerServers implements TestServers {
     public TestKeycloak startKeycloak() {
         String adminPassword = UUID.randomUUID().toString();
         GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(KEYCLOAK_IMAGE))
-                .withCommand("start-dev", "--import-realm", "--health-enabled=true")
+                .withCommand("start-dev", "--import-realm", "--health-enabled=true", KeycloakServer.CONCURRENT_LOGINS)
                 .withEnv("KC_BOOTSTRAP_ADMIN_USERNAME", TestInfrastructure.KEYCLOAK_BOOTSTRAP_ADMIN)
                 .withEnv("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword)
                 .withCopyFileToContainer(MountableFile.forClasspathResource(REALM_RESOURCE),
