@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole CareSlot platform on this machine, without Docker: PostgreSQL, Kafka (KRaft), Keycloak, an SMTP
-# server and the six services, each in its own process. Prints "READY http://localhost:8080" when everything is up;
+# server, a Zipkin trace UI and the six services, each in its own process. Prints "READY http://localhost:8080" when everything is up;
 # Ctrl-C (SIGINT) or SIGTERM stops all of it. Options: --fresh (wipe .local-stack/ first), --infra-only, --seed (load
 # the demo data through the API once READY), --seed-only (load it into the stack running already), --help.
 # Builds the project first when a jar is missing or a source file changed since the last build. Needs only a JDK >= 21,
