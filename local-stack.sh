@@ -58,8 +58,10 @@ needs_build() {
           \( -path '*/src/*' -o -name pom.xml -o -name '*-realm.json' \) -type f -newer "$stamp" -print -quit)" ]
 }
 if needs_build; then
-  echo "local-stack: building the project (./mvnw -DskipTests install) ..."
-  ./mvnw -B -q -ntp -DskipTests install
+  echo "local-stack: building the project (./mvnw -DskipTests clean install) ..."
+  # clean: an incremental build keeps outputs of deleted sources (e.g. a removed class still named in a jar's
+  # META-INF/spring.factories), which breaks a stack built from a checkout that was updated in place
+  ./mvnw -B -q -ntp -DskipTests clean install
   touch "$stamp"
 fi
 
