@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -134,7 +133,7 @@ class BookingE2ETest {
 
     private String register(String role, String fullName, String email, Map<String, Object> location) {
         Map<String, Object> body = new HashMap<>(location);
-        body.putAll(Map.of("role", role, "full_name", fullName, "email", email, "phone", uniquePhone(),
+        body.putAll(Map.of("role", role, "full_name", fullName, "email", email, "phone", Gateway.uniquePhone(),
                 "password", PASSWORD));
         Gateway.Response registered = gateway.postJson("/api/v1/user/register/", body, null);
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
@@ -142,14 +141,7 @@ class BookingE2ETest {
     }
 
     private String login(String email) {
-        Gateway.Response login = gateway.postJson("/api/v1/user/login/", Map.of("email", email, "password", PASSWORD),
-                null);
-        assertThat(login.status()).as(login.body()).isEqualTo(200);
-        return login.json().get("access").asString();
-    }
-
-    private static String uniquePhone() {
-        return String.format("+88017%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        return gateway.login(email, PASSWORD);
     }
 
     /** One answer of {@link #send}. */

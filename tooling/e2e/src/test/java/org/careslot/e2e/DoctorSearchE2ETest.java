@@ -17,7 +17,6 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,7 +52,7 @@ class DoctorSearchE2ETest {
         String fullName = "Nadia Karim " + marker;
         String email = "doctor-" + UUID.randomUUID() + "@example.org";
         Map<String, Object> registration = new HashMap<>(Map.of("role", "DOCTOR", "full_name", fullName,
-                "email", email, "phone", uniquePhone(), "password", PASSWORD, "division_id", division,
+                "email", email, "phone", Gateway.uniquePhone(), "password", PASSWORD, "division_id", division,
                 "district_id", district, "thana_id", thana));
         Gateway.Response registered = gateway.postJson("/api/v1/user/register/", registration, null);
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
@@ -97,7 +96,7 @@ class DoctorSearchE2ETest {
         String patientEmail = "patient-" + UUID.randomUUID() + "@example.org";
         Map<String, Object> patient = new HashMap<>(registration);
         patient.putAll(Map.of("role", "PATIENT", "full_name", "Rashed Khan", "email", patientEmail,
-                "phone", uniquePhone()));
+                "phone", Gateway.uniquePhone()));
         assertThat(gateway.postJson("/api/v1/user/register/", patient, null).status()).isEqualTo(201);
         String patientToken = gateway.postJson("/api/v1/user/login/",
                 Map.of("email", patientEmail, "password", PASSWORD), null).json().get("access").asString();
@@ -112,10 +111,6 @@ class DoctorSearchE2ETest {
         Gateway.Response badFilter = gateway.get("/api/v1/doctors/?district_id=abc");
         assertThat(badFilter.status()).isEqualTo(400);
         assertThat(badFilter.contentType()).startsWith("application/problem+json");
-    }
-
-    private static String uniquePhone() {
-        return String.format("+88019%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }
 
     /** PUT with a JSON body through the gateway (Gateway offers GET and POST only). */

@@ -14,7 +14,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A frontend's view of the platform: HTTP to the gateway (and Keycloak's token endpoint for logging in). */
 final class Gateway {
@@ -49,6 +52,18 @@ final class Gateway {
 
     Response get(String path) {
         return get(path, null);
+    }
+
+    /** A Bangladeshi mobile number unlikely to be registered yet (registration requires a unique phone). */
+    static String uniquePhone() {
+        return String.format("+88017%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    /** Logs in through the gateway and answers the access token. */
+    String login(String email, String password) {
+        Response login = postJson("/api/v1/user/login/", Map.of("email", email, "password", password), null);
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        return login.json().get("access").asString();
     }
 
     /** The first thana of the first district of the first division, as registration takes it (ids by field name). */

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -206,14 +205,14 @@ class OneTraceE2ETest {
 
     private Gateway.Response register(String role, String fullName, String email, Map<String, Object> location) {
         Map<String, Object> body = new HashMap<>(location);
-        body.putAll(Map.of("role", role, "full_name", fullName, "email", email, "phone", uniquePhone(),
+        body.putAll(Map.of("role", role, "full_name", fullName, "email", email, "phone", Gateway.uniquePhone(),
                 "password", PASSWORD));
         Gateway.Response registered = gateway.postJson("/api/v1/user/register/", body, null);
         // a cold stack on a loaded machine may time out the very first registrations (Keycloak's admin API warming
         // up): a bounded retry with a new address, as a user would try again; what is traced is the one that worked
         for (int attempt = 1; attempt < 4 && registered.status() == 504; attempt++) {
             body.put("email", attempt + "-" + email);
-            body.put("phone", uniquePhone());
+            body.put("phone", Gateway.uniquePhone());
             registered = gateway.postJson("/api/v1/user/register/", body, null);
         }
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
@@ -221,13 +220,7 @@ class OneTraceE2ETest {
     }
 
     private String login(String email) {
-        Gateway.Response login = gateway.postJson("/api/v1/user/login/", Map.of("email", email, "password", PASSWORD),
-                null);
-        assertThat(login.status()).as(login.body()).isEqualTo(200);
-        return login.json().get("access").asString();
+        return gateway.login(email, PASSWORD);
     }
 
-    private static String uniquePhone() {
-        return String.format("+88017%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-    }
 }

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -320,17 +319,14 @@ class RemindersAndReportsE2ETest {
     private static String register(String role, String fullName, String email, Map<String, Object> location) {
         Map<String, Object> body = new HashMap<>(location);
         body.putAll(Map.of("role", role, "full_name", fullName, "email", email, "phone",
-                String.format("+88017%08d", ThreadLocalRandom.current().nextInt(100_000_000)), "password", PASSWORD));
+                Gateway.uniquePhone(), "password", PASSWORD));
         Gateway.Response registered = gateway.postJson("/api/v1/user/register/", body, null);
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         return registered.json().get("id").asString();
     }
 
     private static String login(String email) {
-        Gateway.Response login = gateway.postJson("/api/v1/user/login/", Map.of("email", email, "password", PASSWORD),
-                null);
-        assertThat(login.status()).as(login.body()).isEqualTo(200);
-        return login.json().get("access").asString();
+        return gateway.login(email, PASSWORD);
     }
 
     private static Gateway.Response send(String method, String path, Object body, String accessToken) {
