@@ -30,6 +30,7 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@link Idempotent} against a real PostgreSQL, with the table a service's migration creates and an action that writes
@@ -184,12 +185,13 @@ class IdempotentTest {
         String key = UUID.randomUUID().toString();
         ThingRequest request = new ThingRequest("concurrent-" + key, null);
         AtomicInteger runs = new AtomicInteger();
+        int parallel = 8;
         Supplier<ResponseEntity<?>> slow = () -> {
             ResponseEntity<?> created = create(request, runs).get();
-            sleep(Duration.ofMillis(300)); // the others arrive while the first holds its uncommitted claim
+            // the first keeps its claim uncommitted until every other retry is blocked on it in PostgreSQL
+            await().atMost(Duration.ofSeconds(30)).until(() -> sessionsWaitingOnALock() == parallel - 1);
             return created;
         };
-        int parallel = 8;
         CountDownLatch start = new CountDownLatch(1);
         List<Future<ResponseEntity<String>>> answers = new ArrayList<>();
         try (ExecutorService threads = Executors.newFixedThreadPool(parallel)) {
@@ -225,12 +227,8 @@ class IdempotentTest {
         assertThat(runs).as("a forgotten key runs again").hasValue(2);
     }
 
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    static int sessionsWaitingOnALock() {
+        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND wait_event_type = 'Lock'").query(Integer.class).single();
     }
 }
