@@ -1,6 +1,5 @@
 package org.careslot.booking.user;
 
-import org.careslot.booking.support.Sql;
 import org.careslot.platform.messaging.envelope.InvalidEventException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -10,6 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+
+import static org.careslot.platform.web.jdbc.PostgresValues.timestamp;
 
 /**
  * The platform's users as identity-service publishes them (identity.user.v1), reduced to what booking needs: the
@@ -63,7 +64,7 @@ public class KnownUsers {
                         ON CONFLICT (id) DO UPDATE SET role = EXCLUDED.role, is_active = EXCLUDED.is_active,
                             sequence = EXCLUDED.sequence, updated_at = EXCLUDED.updated_at""")
                 .param("id", user.id()).param("role", user.role()).param("active", user.isActive())
-                .param("sequence", sequence).param("now", Sql.timestamp(clock.instant()))
+                .param("sequence", sequence).param("now", timestamp(clock.instant()))
                 .update();
     }
 }

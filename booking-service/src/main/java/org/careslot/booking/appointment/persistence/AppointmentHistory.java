@@ -4,12 +4,14 @@ import org.careslot.booking.appointment.domain.AppointmentAction;
 import org.careslot.booking.appointment.domain.AppointmentChange;
 import org.careslot.booking.appointment.domain.AppointmentStatus;
 import org.careslot.booking.appointment.domain.Party;
-import org.careslot.booking.support.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.util.List;
 import java.util.UUID;
+
+import static org.careslot.platform.web.jdbc.PostgresValues.instant;
+import static org.careslot.platform.web.jdbc.PostgresValues.timestamp;
 
 /** Table appointment_history: one row per version of an appointment. */
 @Repository
@@ -28,8 +30,8 @@ public class AppointmentHistory {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(entry.appointmentId(), entry.version(), entry.action().name(),
                         entry.fromStatus() == null ? null : entry.fromStatus().name(), entry.toStatus().name(),
-                        Sql.timestamp(entry.startsAt()), entry.changedBy(), entry.changedByRole().name(),
-                        entry.reason(), Sql.timestamp(entry.changedAt()))
+                        timestamp(entry.startsAt()), entry.changedBy(), entry.changedByRole().name(),
+                        entry.reason(), timestamp(entry.changedAt()))
                 .update();
     }
 
@@ -43,9 +45,9 @@ public class AppointmentHistory {
                 .query((rs, n) -> new AppointmentChange(rs.getObject("appointment_id", UUID.class), rs.getLong("version"),
                         AppointmentAction.valueOf(rs.getString("action")),
                         rs.getString("from_status") == null ? null : AppointmentStatus.valueOf(rs.getString("from_status")),
-                        AppointmentStatus.valueOf(rs.getString("to_status")), Sql.instant(rs, "starts_at"),
+                        AppointmentStatus.valueOf(rs.getString("to_status")), instant(rs, "starts_at"),
                         rs.getObject("changed_by", UUID.class), Party.valueOf(rs.getString("changed_by_role")),
-                        rs.getString("reason"), Sql.instant(rs, "changed_at")))
+                        rs.getString("reason"), instant(rs, "changed_at")))
                 .list();
     }
 }

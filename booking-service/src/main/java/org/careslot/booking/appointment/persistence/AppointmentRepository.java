@@ -2,7 +2,6 @@ package org.careslot.booking.appointment.persistence;
 
 import org.careslot.booking.appointment.domain.Appointment;
 import org.careslot.booking.appointment.domain.AppointmentStatus;
-import org.careslot.booking.support.Sql;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+
+import static org.careslot.platform.web.jdbc.PostgresValues.instant;
+import static org.careslot.platform.web.jdbc.PostgresValues.timestamp;
 
 /**
  * Table appointment. Writes go through the exclusion constraints {@value #DOCTOR_OVERLAP} and
@@ -45,12 +47,12 @@ public class AppointmentRepository {
     private static final RowMapper<Appointment> ROW = (rs, n) -> new Appointment(
             rs.getObject("id", UUID.class), rs.getObject("doctor_id", UUID.class), rs.getObject("patient_id", UUID.class),
             rs.getObject("appointment_date", LocalDate.class), rs.getObject("start_time", LocalTime.class),
-            rs.getObject("end_time", LocalTime.class), rs.getString("time_zone"), Sql.instant(rs, "starts_at"),
-            Sql.instant(rs, "ends_at"), AppointmentStatus.valueOf(rs.getString("status")),
+            rs.getObject("end_time", LocalTime.class), rs.getString("time_zone"), instant(rs, "starts_at"),
+            instant(rs, "ends_at"), AppointmentStatus.valueOf(rs.getString("status")),
             rs.getBigDecimal("consultation_fee"), rs.getString("notes"), rs.getString("symptoms"),
-            rs.getString("prescription"), rs.getString("cancel_reason"), Sql.instant(rs, "previous_starts_at"),
-            rs.getLong("version"), rs.getObject("booked_by", UUID.class), Sql.instant(rs, "created_at"),
-            Sql.instant(rs, "updated_at"));
+            rs.getString("prescription"), rs.getString("cancel_reason"), instant(rs, "previous_starts_at"),
+            rs.getLong("version"), rs.getObject("booked_by", UUID.class), instant(rs, "created_at"),
+            instant(rs, "updated_at"));
 
     private final JdbcClient jdbc;
 
@@ -101,8 +103,8 @@ public class AppointmentRepository {
                         SELECT starts_at, ends_at FROM appointment
                         WHERE doctor_id = :doctorId AND status IN ('PENDING', 'CONFIRMED')
                           AND during && tstzrange(:from, :to, '[)')""")
-                .param("doctorId", doctorId).param("from", Sql.timestamp(from)).param("to", Sql.timestamp(to))
-                .query((rs, n) -> new Occupied(Sql.instant(rs, "starts_at"), Sql.instant(rs, "ends_at")))
+                .param("doctorId", doctorId).param("from", timestamp(from)).param("to", timestamp(to))
+                .query((rs, n) -> new Occupied(instant(rs, "starts_at"), instant(rs, "ends_at")))
                 .list();
     }
 
@@ -173,19 +175,19 @@ public class AppointmentRepository {
         p.put("startTime", a.startTime());
         p.put("endTime", a.endTime());
         p.put("timeZone", a.timeZone());
-        p.put("startsAt", Sql.timestamp(a.startsAt()));
-        p.put("endsAt", Sql.timestamp(a.endsAt()));
+        p.put("startsAt", timestamp(a.startsAt()));
+        p.put("endsAt", timestamp(a.endsAt()));
         p.put("status", a.status().name());
         p.put("fee", a.consultationFee());
         p.put("notes", a.notes());
         p.put("symptoms", a.symptoms());
         p.put("prescription", a.prescription());
         p.put("cancelReason", a.cancelReason());
-        p.put("previousStartsAt", Sql.timestamp(a.previousStartsAt()));
+        p.put("previousStartsAt", timestamp(a.previousStartsAt()));
         p.put("version", a.version());
         p.put("bookedBy", a.bookedBy());
-        p.put("createdAt", Sql.timestamp(a.createdAt()));
-        p.put("updatedAt", Sql.timestamp(a.updatedAt()));
+        p.put("createdAt", timestamp(a.createdAt()));
+        p.put("updatedAt", timestamp(a.updatedAt()));
         return p;
     }
 }

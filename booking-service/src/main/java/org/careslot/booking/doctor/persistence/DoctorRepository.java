@@ -4,7 +4,6 @@ import org.careslot.booking.doctor.Doctor;
 import org.careslot.booking.doctor.domain.Schedule;
 import org.careslot.booking.doctor.domain.TimeOff;
 import org.careslot.booking.doctor.domain.WeeklySlot;
-import org.careslot.booking.support.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,6 +16,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import static org.careslot.platform.web.jdbc.PostgresValues.timestamp;
 
 /** Tables doctor, doctor_time_slot and doctor_time_off. */
 @Repository
@@ -39,7 +40,7 @@ public class DoctorRepository {
                             is_active = EXCLUDED.is_active, sequence = EXCLUDED.sequence,
                             updated_at = EXCLUDED.updated_at""")
                 .param("id", id).param("fullName", fullName).param("fee", fee).param("zone", zone.getId())
-                .param("active", active).param("sequence", sequence).param("now", Sql.timestamp(now))
+                .param("active", active).param("sequence", sequence).param("now", timestamp(now))
                 .update();
     }
 

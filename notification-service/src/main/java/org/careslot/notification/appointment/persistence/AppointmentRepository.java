@@ -1,7 +1,6 @@
 package org.careslot.notification.appointment.persistence;
 
 import org.careslot.notification.appointment.Appointment;
-import org.careslot.notification.support.Sql;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -11,12 +10,15 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 
+import static org.careslot.platform.web.jdbc.PostgresValues.instant;
+import static org.careslot.platform.web.jdbc.PostgresValues.timestamp;
+
 @Repository
 public class AppointmentRepository {
 
     private static final RowMapper<Appointment> ROW = (rs, n) -> new Appointment(rs.getObject("id", UUID.class),
-            rs.getObject("doctor_id", UUID.class), rs.getObject("patient_id", UUID.class), Sql.instant(rs, "starts_at"),
-            Sql.instant(rs, "ends_at"), ZoneId.of(rs.getString("time_zone")), rs.getString("status"),
+            rs.getObject("doctor_id", UUID.class), rs.getObject("patient_id", UUID.class), instant(rs, "starts_at"),
+            instant(rs, "ends_at"), ZoneId.of(rs.getString("time_zone")), rs.getString("status"),
             rs.getLong("sequence"));
 
     private final JdbcClient jdbc;
@@ -39,10 +41,10 @@ public class AppointmentRepository {
                             starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at, time_zone = EXCLUDED.time_zone,
                             status = EXCLUDED.status, sequence = EXCLUDED.sequence, updated_at = EXCLUDED.updated_at""")
                 .param("id", appointment.id()).param("doctor", appointment.doctorId())
-                .param("patient", appointment.patientId()).param("starts", Sql.timestamp(appointment.startsAt()))
-                .param("ends", Sql.timestamp(appointment.endsAt())).param("zone", appointment.timeZone().getId())
+                .param("patient", appointment.patientId()).param("starts", timestamp(appointment.startsAt()))
+                .param("ends", timestamp(appointment.endsAt())).param("zone", appointment.timeZone().getId())
                 .param("status", appointment.status()).param("sequence", appointment.sequence())
-                .param("now", Sql.timestamp(now))
+                .param("now", timestamp(now))
                 .update();
     }
 

@@ -1,13 +1,14 @@
 package org.careslot.notification.contact.persistence;
 
 import org.careslot.notification.contact.Contact;
-import org.careslot.notification.support.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+
+import static org.careslot.platform.web.jdbc.PostgresValues.timestamp;
 
 @Repository
 public class ContactRepository {
@@ -37,7 +38,7 @@ public class ContactRepository {
                             sequence = EXCLUDED.sequence, updated_at = EXCLUDED.updated_at""")
                 .param("id", contact.userId()).param("email", contact.email()).param("phone", contact.phone())
                 .param("name", contact.fullName()).param("role", contact.role()).param("active", contact.active())
-                .param("sequence", sequence).param("now", Sql.timestamp(now))
+                .param("sequence", sequence).param("now", timestamp(now))
                 .update();
     }
 }

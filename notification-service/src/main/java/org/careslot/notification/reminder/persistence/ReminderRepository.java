@@ -4,7 +4,6 @@ import org.careslot.notification.reminder.Reminder;
 import org.careslot.notification.reminder.domain.MessageKind;
 import org.careslot.notification.reminder.domain.PlannedMessage;
 import org.careslot.notification.reminder.domain.Recipient;
-import org.careslot.notification.support.Sql;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,6 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static org.careslot.platform.web.jdbc.PostgresValues.instant;
+import static org.careslot.platform.web.jdbc.PostgresValues.interval;
+import static org.careslot.platform.web.jdbc.PostgresValues.timestamp;
+
 /** The reminder table: the schedule and the delivery history at once. */
 @Repository
 public class ReminderRepository {
@@ -21,8 +24,8 @@ public class ReminderRepository {
     private static final RowMapper<Reminder> ROW = (rs, n) -> new Reminder(rs.getObject("id", UUID.class),
             rs.getObject("appointment_id", UUID.class), MessageKind.valueOf(rs.getString("kind")),
             rs.getObject("recipient_id", UUID.class), Recipient.valueOf(rs.getString("recipient_role")),
-            rs.getString("channel"), Sql.instant(rs, "starts_at"), Sql.instant(rs, "due_at"), rs.getString("status"),
-            rs.getInt("attempts"), Sql.instant(rs, "sent_at"), rs.getString("failure_reason"));
+            rs.getString("channel"), instant(rs, "starts_at"), instant(rs, "due_at"), rs.getString("status"),
+            rs.getInt("attempts"), instant(rs, "sent_at"), rs.getString("failure_reason"));
 
     private final JdbcClient jdbc;
 
@@ -42,9 +45,9 @@ public class ReminderRepository {
                         ON CONFLICT ON CONSTRAINT reminder_origin_uq DO NOTHING""")
                 .param("id", id).param("appointment", appointmentId).param("kind", message.kind().name())
                 .param("recipient", recipientId).param("role", message.recipient().name()).param("channel", channel)
-                .param("lead", Sql.interval(message.leadTime())).param("starts", Sql.timestamp(startsAt))
-                .param("origin", originSequence).param("due", Sql.timestamp(message.dueAt()))
-                .param("now", Sql.timestamp(now))
+                .param("lead", interval(message.leadTime())).param("starts", timestamp(startsAt))
+                .param("origin", originSequence).param("due", timestamp(message.dueAt()))
+                .param("now", timestamp(now))
                 .update() == 1;
     }
 
@@ -55,7 +58,7 @@ public class ReminderRepository {
                         WHERE appointment_id = ? AND kind = 'REMINDER' AND status <> 'CANCELLED'
                         ORDER BY origin_sequence DESC LIMIT 1""")
                 .param(appointmentId)
-                .query((rs, n) -> Sql.instant(rs, "starts_at")).optional();
+                .query((rs, n) -> instant(rs, "starts_at")).optional();
     }
 
     /** Cancels the appointment's reminders that are not out yet; returns how many. */
@@ -63,7 +66,7 @@ public class ReminderRepository {
         return jdbc.sql("""
                         UPDATE reminder SET status = 'CANCELLED', updated_at = :now
                         WHERE appointment_id = :appointment AND kind = 'REMINDER' AND status = 'SCHEDULED'""")
-                .param("appointment", appointmentId).param("now", Sql.timestamp(now))
+                .param("appointment", appointmentId).param("now", timestamp(now))
                 .update();
     }
 
@@ -87,7 +90,7 @@ public class ReminderRepository {
                                               claimed_by = :instance, updated_at = :now
                         FROM claimed WHERE r.id = claimed.id
                         RETURNING r.*""")
-                .param("now", Sql.timestamp(now)).param("lease", Sql.timestamp(leaseUntil))
+                .param("now", timestamp(now)).param("lease", timestamp(leaseUntil))
                 .param("instance", instance).param("limit", limit)
                 .query(ROW).list();
     }
@@ -98,7 +101,7 @@ public class ReminderRepository {
                         UPDATE reminder SET status = 'SENT', sent_at = :at, lease_until = NULL, failure_reason = NULL,
                                             updated_at = :at
                         WHERE id = :id AND status = 'SENDING' AND attempts = :attempt""")
-                .param("id", id).param("attempt", attempt).param("at", Sql.timestamp(sentAt))
+                .param("id", id).param("attempt", attempt).param("at", timestamp(sentAt))
                 .update() == 1;
     }
 
@@ -107,8 +110,8 @@ public class ReminderRepository {
                         UPDATE reminder SET status = 'SCHEDULED', next_attempt_at = :next, lease_until = NULL,
                                             failure_reason = :reason, updated_at = :now
                         WHERE id = :id AND status = 'SENDING' AND attempts = :attempt""")
-                .param("id", id).param("attempt", attempt).param("next", Sql.timestamp(nextAttemptAt))
-                .param("reason", reason).param("now", Sql.timestamp(now))
+                .param("id", id).param("attempt", attempt).param("next", timestamp(nextAttemptAt))
+                .param("reason", reason).param("now", timestamp(now))
                 .update() == 1;
     }
 
@@ -117,7 +120,7 @@ public class ReminderRepository {
                         UPDATE reminder SET status = 'FAILED', lease_until = NULL, failure_reason = :reason,
                                             updated_at = :now
                         WHERE id = :id AND status = 'SENDING' AND attempts = :attempt""")
-                .param("id", id).param("attempt", attempt).param("reason", reason).param("now", Sql.timestamp(now))
+                .param("id", id).param("attempt", attempt).param("reason", reason).param("now", timestamp(now))
                 .update() == 1;
     }
 

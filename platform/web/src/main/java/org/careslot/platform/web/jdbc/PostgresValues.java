@@ -1,4 +1,4 @@
-package org.careslot.notification.support;
+package org.careslot.platform.web.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,10 +7,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** JDBC conversions the PostgreSQL driver does not do by itself (it maps timestamptz to OffsetDateTime). */
-public final class Sql {
+/**
+ * JDBC conversions the PostgreSQL driver does not do by itself: it maps {@code timestamptz} to
+ * {@link OffsetDateTime} only, and has no {@link Duration} binding for {@code interval}.
+ */
+public final class PostgresValues {
 
-    private Sql() {
+    private PostgresValues() {
     }
 
     public static OffsetDateTime timestamp(Instant instant) {
