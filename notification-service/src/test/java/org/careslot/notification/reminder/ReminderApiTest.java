@@ -114,6 +114,10 @@ class ReminderApiTest extends NotificationIntegrationTest {
         Answer malformed = http.get("/api/v1/reminders/?appointment_id=nope", token(patientUser));
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.errorFields()).containsExactly("appointment_id");
+        // java.util.UUID would read "1-2-3-4-5" as 00000001-0002-0003-0004-000000000005; api.md allows canonical only
+        Answer nonCanonical = http.get("/api/v1/reminders/?appointment_id=1-2-3-4-5", token(patientUser));
+        assertThat(nonCanonical.status()).isEqualTo(400);
+        assertThat(nonCanonical.errorFields()).containsExactly("appointment_id");
         Answer badPage = http.get("/api/v1/reminders/?appointment_id=" + UUID.randomUUID() + "&page_size=500",
                 token(patientUser));
         assertThat(badPage.status()).isEqualTo(400);

@@ -6,12 +6,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.careslot.notification.reminder.ReminderQueries;
 import org.careslot.platform.web.paging.PageQuery;
 import org.careslot.platform.web.paging.PageResponse;
+import org.careslot.platform.web.request.CanonicalUuid;
+import org.careslot.platform.web.request.WireFormats;
 import org.careslot.platform.web.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.UUID;
 
 @RestController
 @Tag(name = "Reminders")
@@ -35,12 +35,13 @@ class ReminderController {
                     not know (yet: it learns appointments from events) or that is neither the caller's as patient \
                     or doctor → 404, for admins only the former. Paginated with page and page_size.""")
     PageResponse<ReminderResponse> list(
-            @RequestParam(name = "appointment_id") UUID appointmentId,
+            // a failed constraint is named by the Java parameter's snake_case form: keep it equal to the query name
+            @RequestParam(name = "appointment_id") @CanonicalUuid String appointmentId,
             @RequestParam(required = false) String page,
             @RequestParam(name = "page_size", required = false) String pageSize,
             @Parameter(hidden = true) CurrentUser caller) {
         PageQuery query = PageQuery.of(page, pageSize);
-        ReminderQueries.Page found = queries.list(caller, appointmentId, query);
+        ReminderQueries.Page found = queries.list(caller, WireFormats.uuid(appointmentId).orElseThrow(), query);
         return PageResponse.of(found.reminders().stream().map(ReminderResponse::of).toList(), found.count(), query);
     }
 }
