@@ -67,6 +67,7 @@ public final class SigningKeys implements JWKSource<SecurityContext>, AutoClosea
     private volatile Fetched current;
     // guarded by fetching
     private Instant lastAttempt = Instant.MIN;
+    private Instant lastUnknownKeyRefresh = Instant.MIN;
     private KeySourceException lastFailure;
     private ScheduledExecutorService background;
 
@@ -151,9 +152,11 @@ public final class SigningKeys implements JWKSource<SecurityContext>, AutoClosea
             if (current != known) {
                 return current; // refreshed while this thread waited
             }
-            if (clock.instant().isBefore(lastAttempt.plus(unknownKeyRefreshInterval))) {
+            Instant now = clock.instant();
+            if (now.isBefore(lastUnknownKeyRefresh.plus(unknownKeyRefreshInterval))) {
                 return known;
             }
+            lastUnknownKeyRefresh = now;
             return fetch();
         } catch (KeySourceException e) {
             return known;
