@@ -580,6 +580,8 @@ class SecurityE2ETest {
         long seconds = Duration.between(begin, Instant.now()).toSeconds() + 1;
 
         List<Gateway.Response> limited = answers.stream().filter(a -> a.status() == 429).toList();
+        System.out.println("e2e: login flood of " + answers.size() + " from 127.0.0.2 in " + seconds + " s: "
+                + (answers.size() - limited.size()) + " answered, " + limited.size() + " × 429");
         assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isIn(401, 429));
         // the default bucket: 30 at once, then one a second
         assertThat(answers.size() - limited.size()).isLessThanOrEqualTo(30 + (int) seconds);
