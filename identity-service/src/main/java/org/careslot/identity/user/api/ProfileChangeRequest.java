@@ -28,6 +28,7 @@ final class ProfileChangeRequest {
 
     @Size(max = ProfileFields.MAX_NAME, message = ProfileFields.INVALID_NAME)
     @Pattern(regexp = "(?s).*\\S.*", message = ProfileFields.INVALID_NAME)
+    @Pattern(regexp = ProfileFields.PERSON_NAME, message = ProfileFields.INVALID_NAME_CHARACTERS)
     private String fullName;
     @BangladeshPhone
     @Schema(pattern = BangladeshPhone.PATTERN, example = "+8801712345678")

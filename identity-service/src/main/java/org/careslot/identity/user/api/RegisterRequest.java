@@ -22,7 +22,8 @@ import java.time.LocalDate;
 @JsonIgnoreProperties(ignoreUnknown = true)
 record RegisterRequest(
         @Pattern(regexp = ProfileFields.ROLE, message = ProfileFields.INVALID_ROLE) String role,
-        @NotBlank @Size(max = ProfileFields.MAX_NAME, message = ProfileFields.INVALID_NAME) String fullName,
+        @NotBlank @Size(max = ProfileFields.MAX_NAME, message = ProfileFields.INVALID_NAME)
+        @Pattern(regexp = ProfileFields.PERSON_NAME, message = ProfileFields.INVALID_NAME_CHARACTERS) String fullName,
         @NotBlank @Size(max = ProfileFields.MAX_EMAIL, message = ProfileFields.INVALID_EMAIL)
         @Pattern(regexp = ProfileFields.EMAIL, message = ProfileFields.INVALID_EMAIL) String email,
         @NotBlank @BangladeshPhone @Schema(pattern = BangladeshPhone.PATTERN, example = "+8801712345678") String phone,

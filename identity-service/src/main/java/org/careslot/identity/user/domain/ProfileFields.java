@@ -24,9 +24,17 @@ public final class ProfileFields {
     public static final String GENDER = "MALE|FEMALE|OTHER";
     public static final String BLOOD_GROUP = "A\\+|A-|B\\+|B-|AB\\+|AB-|O\\+|O-";
     public static final String ROLE = "ADMIN|DOCTOR|PATIENT";
+    /**
+     * A full name without the characters Keycloak's user profile refuses in first and last names (its validator
+     * person-name-prohibited-characters): checked here so that such a name is a 400 naming full_name, not a refusal
+     * of Keycloak reported against the password (registration) or as 503 (profile change).
+     */
+    public static final String PERSON_NAME = "[^<>&\"\\v$%!#?\u00a7;*~/\\\\|^=\\[\\]{}()\\p{Cntrl}]*";
 
     public static final String INVALID_EMAIL = "Enter a valid email address.";
     public static final String INVALID_NAME = "Full name must be 1 to " + MAX_NAME + " characters.";
+    public static final String INVALID_NAME_CHARACTERS =
+            "Full name must not contain any of < > & \" $ % ! # ? \u00a7 ; * ~ / | ^ = ( ), brackets or a backslash.";
     public static final String INVALID_GENDER = "Must be one of [FEMALE, MALE, OTHER].";
     public static final String INVALID_BLOOD_GROUP = "Must be one of [A+, A-, AB+, AB-, B+, B-, O+, O-].";
     public static final String INVALID_ROLE = "Must be one of [ADMIN, DOCTOR, PATIENT].";

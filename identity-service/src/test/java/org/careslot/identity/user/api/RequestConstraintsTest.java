@@ -130,6 +130,25 @@ class RequestConstraintsTest {
                 "Str0ng!Pass"))).containsOnlyKeys("full_name");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"'; DROP TABLE users;--", "<script>alert(1)</script>", "{{7*7}}", "${7*7}", "A & B",
+            "Line\nbreak"})
+    void aFullNameWithCharactersKeycloakRefusesIsRefusedHereNamingFullName(String fullName) {
+        assertThat(errors(registration("PATIENT", fullName, "a@example.org", "+8801712345678", "Str0ng!Pass")))
+                .containsOnlyKeys("full_name")
+                .containsEntry("full_name", List.of(ProfileFields.INVALID_NAME_CHARACTERS));
+        ProfileChangeRequest change = new ProfileChangeRequest();
+        change.setFullName(fullName);
+        assertThat(errors(change)).containsOnlyKeys("full_name");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Rahima Begum", "Sean O'Brien", "Md. Abdul-Karim", "রহিমা বেগম", "José Núñez"})
+    void everydayNamesPassTheCharacterRule(String fullName) {
+        assertThat(errors(registration("PATIENT", fullName, "a@example.org", "+8801712345678", "Str0ng!Pass")))
+                .isEmpty();
+    }
+
     @Test
     void aProfileChangeKnowsWhichMembersWereSentAndChecksOnlyTheirFormat() {
         ProfileChangeRequest change = new ProfileChangeRequest();

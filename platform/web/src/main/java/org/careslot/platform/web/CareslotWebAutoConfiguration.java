@@ -3,17 +3,20 @@ package org.careslot.platform.web;
 import io.micrometer.tracing.Tracer;
 import org.careslot.platform.web.openapi.ServiceOpenApiConfiguration;
 import org.careslot.platform.web.problem.ProblemDetailsExceptionHandler;
+import org.careslot.platform.web.request.RequestBodyLimitFilter;
 import org.careslot.platform.web.security.CurrentUserArgumentResolver;
 import org.careslot.platform.web.security.RoleChecksBeforeBinding;
 import org.careslot.platform.web.security.ServiceSecurityConfiguration;
 import org.careslot.platform.web.tracing.TraceIdResponseHeaderFilter;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -41,6 +44,16 @@ public class CareslotWebAutoConfiguration {
         var registration = new FilterRegistrationBean<>(new TraceIdResponseHeaderFilter(tracer.getIfAvailable()));
         // after ServerHttpObservationFilter (HIGHEST_PRECEDENCE + 1) opened the span, before security may reject
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    /** careslot.web.max-body-size (default 1MB): far above any JSON request of api.md, far below what hurts. */
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+            @Value("${careslot.web.max-body-size:1MB}") DataSize maxBodySize) {
+        var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBodySize.toBytes()));
+        // after the trace id is set (a 413 carries X-Trace-Id), before anything reads the body
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 

@@ -70,6 +70,20 @@ class WebConventionsTest {
     }
 
     @Test
+    void aBodyOverTheLimitIs413BeforeItIsParsedWhateverItHolds() throws Exception {
+        String padding = "x".repeat(1024 * 1024);
+        mvc.perform(post("/public/things").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"full_name\":\"A\",\"contact_email\":\"a@b.org\",\"padding\":\"" + padding + "\"}"))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(413));
+        // the same request without the padding is fine: the limit, not the content, refused it
+        mvc.perform(post("/public/things").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"full_name\":\"A\",\"contact_email\":\"a@b.org\",\"padding\":\"x\"}"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void aWronglyTypedFieldIsNamedNotA500() throws Exception {
         mvc.perform(post("/public/things").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"full_name\":\"A\",\"contact_email\":\"a@b.org\",\"age_years\":\"old\"}"))
