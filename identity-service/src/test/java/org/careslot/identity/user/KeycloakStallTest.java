@@ -41,7 +41,8 @@ import static org.awaitility.Awaitility.await;
 @RealInfrastructure(database = "identity_keycloak_stall", keycloak = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "IDENTITY_KEYCLOAK_CONNECT_TIMEOUT=1s",
-        "IDENTITY_KEYCLOAK_READ_TIMEOUT=2s",
+        // long enough for a login on a busy machine, short enough for the stalled ones
+        "IDENTITY_KEYCLOAK_READ_TIMEOUT=5s",
         "IDENTITY_KEYCLOAK_CB_WINDOW=4",
         "IDENTITY_KEYCLOAK_CB_MIN_CALLS=3",
         "IDENTITY_KEYCLOAK_CB_OPEN_DURATION=2s"})

@@ -13,8 +13,7 @@ import java.time.Duration;
  * @param url            Keycloak's base URL ({@code careslot.keycloak.url})
  * @param realm          the realm ({@code appointments})
  * @param connectTimeout short: an unreachable Keycloak must fail a request quickly with 503
- * @param readTimeout    Keycloak hashes passwords (argon2) on login and user creation: allow for it, but stay below
- *                       the gateway's time limit
+ * @param readTimeout    Keycloak hashes passwords (argon2) on login and user creation: allow for it
  * @param circuitBreaker the two circuit breakers, {@code keycloak-token} and {@code keycloak-admin}
  * @param retry          the retry of idempotent admin calls
  */
@@ -25,7 +24,7 @@ public record KeycloakClientProperties(
         @DefaultValue("identity-service") String clientId,
         String clientSecret,
         @DefaultValue("2s") Duration connectTimeout,
-        @DefaultValue("5s") Duration readTimeout,
+        @DefaultValue("10s") Duration readTimeout,
         @DefaultValue CircuitBreaker circuitBreaker,
         @DefaultValue Retry retry) {
 
