@@ -24,8 +24,8 @@ import java.util.UUID;
 
 /**
  * Creating an account is one logical operation across Keycloak and this service's database: the Keycloak user (with
- * its password and realm role) first, then — in one transaction — the local row and the {@code user.registered}
- * event. When anything after the Keycloak step fails, the Keycloak user is removed again, so a failed registration
+ * its password), its realm role, then — in one transaction — the local row and the {@code user.registered}
+ * event. When anything after the user's creation fails, the Keycloak user is removed again, so a failed registration
  * leaves nothing behind. Duplicates are refused by Keycloak (e-mail) and by unique indexes (e-mail, phone), also when
  * requests race; the pre-check only answers the common case early.
  */
@@ -103,8 +103,9 @@ public class RegistrationService {
         }
 
         String fullName = request.fullName().strip();
-        UUID id = keycloak.create(email, request.password(), fullName, role);
+        UUID id = keycloak.create(email, request.password(), fullName);
         try {
+            keycloak.grantRealmRole(id, role);
             return transaction.execute(status -> {
                 UserAccount user = new UserAccount(id, email, fullName, request.phone(), role, clock.instant());
                 user.setLocation(request.divisionId(), request.districtId(), request.thanaId());

@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param realm          the realm ({@code appointments})
  * @param connectTimeout short: an unreachable Keycloak must fail a request quickly with 503
  * @param readTimeout    Keycloak hashes passwords (argon2) on login and user creation: allow for it
+ * @param circuitBreaker the two circuit breakers, {@code keycloak-token} and {@code keycloak-admin}
+ * @param retry          the retry of idempotent admin calls
  */
 @ConfigurationProperties("careslot.identity.keycloak")
 public record KeycloakClientProperties(
@@ -22,9 +24,34 @@ public record KeycloakClientProperties(
         @DefaultValue("identity-service") String clientId,
         String clientSecret,
         @DefaultValue("2s") Duration connectTimeout,
-        @DefaultValue("10s") Duration readTimeout) {
+        @DefaultValue("10s") Duration readTimeout,
+        @DefaultValue CircuitBreaker circuitBreaker,
+        @DefaultValue Retry retry) {
 
     public String realmUrl() {
         return url + "/realms/" + realm;
+    }
+
+    /**
+     * Settings of each of the two breakers, the gateway's defaults: of the last {@code slidingWindowSize} calls (once
+     * there were at least {@code minimumNumberOfCalls}), when {@code failureRateThreshold} percent or more could not
+     * reach Keycloak, the breaker opens and answers 503 at once for {@code waitDurationInOpenState}; then
+     * {@code permittedNumberOfCallsInHalfOpenState} trial calls decide whether it closes again.
+     */
+    public record CircuitBreaker(
+            @DefaultValue("20") int slidingWindowSize,
+            @DefaultValue("10") int minimumNumberOfCalls,
+            @DefaultValue("50") float failureRateThreshold,
+            @DefaultValue("10s") Duration waitDurationInOpenState,
+            @DefaultValue("3") int permittedNumberOfCallsInHalfOpenState) {
+    }
+
+    /**
+     * @param maxAttempts  attempts of an idempotent admin call, the first included (1 = no retry)
+     * @param waitDuration pause before the next attempt
+     */
+    public record Retry(
+            @DefaultValue("2") int maxAttempts,
+            @DefaultValue("200ms") Duration waitDuration) {
     }
 }

@@ -9,13 +9,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
 
 /**
  * Logs users in, refreshes and revokes their tokens at Keycloak's OpenID Connect endpoints on their behalf, as the
  * confidential client {@code identity-service}. Keycloak's error texts are never passed on: a failed login answers
  * one neutral message, whatever was wrong (unknown e-mail, wrong password, disabled or temporarily locked account).
+ * Every call goes through the {@code keycloak-token} circuit breaker of {@link KeycloakCalls} and none is retried:
+ * each login attempt counts against Keycloak's brute-force detection, and a refresh token may be single-use.
  */
 @Component
 public class KeycloakTokenEndpoint {
@@ -30,13 +35,16 @@ public class KeycloakTokenEndpoint {
 
     private final RestClient http;
     private final KeycloakClientProperties properties;
+    private final KeycloakCalls calls;
 
-    public KeycloakTokenEndpoint(RestClient.Builder builder, KeycloakClientProperties properties) {
+    public KeycloakTokenEndpoint(RestClient.Builder builder, KeycloakClientProperties properties,
+                                 KeycloakCalls calls) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(properties.connectTimeout());
         requests.setReadTimeout(properties.readTimeout());
         this.http = builder.clone().requestFactory(requests).baseUrl(properties.realmUrl()).build();
         this.properties = properties;
+        this.calls = calls;
     }
 
     public Tokens passwordGrant(String email, String password) {
@@ -59,6 +67,13 @@ public class KeycloakTokenEndpoint {
     public void logout(String refreshToken) {
         MultiValueMap<String, String> form = clientForm();
         form.add("refresh_token", refreshToken);
+        calls.tokenEndpoint(() -> {
+            endSession(form);
+            return null;
+        });
+    }
+
+    private void endSession(MultiValueMap<String, String> form) {
         try {
             http.post().uri("/protocol/openid-connect/logout").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                     .body(form).retrieve()
@@ -70,12 +85,16 @@ public class KeycloakTokenEndpoint {
                         // invalid or already revoked token: nothing left to end
                     })
                     .toBodilessEntity();
-        } catch (ResourceAccessException e) {
-            throw new IdentityProviderUnavailableException(e);
+        } catch (RestClientException e) {
+            throw unreachable(e);
         }
     }
 
     private JsonNode post(String path, MultiValueMap<String, String> form, String unauthorizedMessage) {
+        return calls.tokenEndpoint(() -> send(path, form, unauthorizedMessage));
+    }
+
+    private JsonNode send(String path, MultiValueMap<String, String> form, String unauthorizedMessage) {
         try {
             return http.post().uri(path).contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve()
                     .onStatus(HttpStatusCode::is5xxServerError, (request, response) -> {
@@ -86,9 +105,23 @@ public class KeycloakTokenEndpoint {
                         throw new UnauthorizedException(unauthorizedMessage);
                     })
                     .body(JsonNode.class);
-        } catch (ResourceAccessException e) {
-            throw new IdentityProviderUnavailableException(e);
+        } catch (RestClientException e) {
+            throw unreachable(e);
         }
+    }
+
+    /**
+     * Keycloak could not be reached or stopped answering. A read timeout does not always arrive as
+     * {@link ResourceAccessException}: HttpURLConnection swallows it while the headers are read, and RestClient then
+     * reports it as a failure to extract the body — a stalled Keycloak must still answer 503, not 500.
+     */
+    private static RuntimeException unreachable(RestClientException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return new IdentityProviderUnavailableException(e);
+            }
+        }
+        return e;
     }
 
     private MultiValueMap<String, String> clientForm() {

@@ -30,7 +30,8 @@ import java.util.function.Supplier;
 /**
  * Keycloak's users, administered with keycloak-admin-client through the service account of the
  * {@code identity-service} client. Every failure to reach Keycloak becomes {@link IdentityProviderUnavailableException}
- * (503); no password is ever logged.
+ * (503); every call goes through the {@code keycloak-admin} circuit breaker of {@link KeycloakCalls}, and only reads
+ * and deletes are retried. No password is ever logged.
  */
 @Component
 public class KeycloakUsers implements DisposableBean {
@@ -39,9 +40,11 @@ public class KeycloakUsers implements DisposableBean {
 
     private final Keycloak keycloak;
     private final String realm;
+    private final KeycloakCalls calls;
 
-    public KeycloakUsers(KeycloakClientProperties properties) {
+    public KeycloakUsers(KeycloakClientProperties properties, KeycloakCalls calls) {
         this.realm = properties.realm();
+        this.calls = calls;
         this.keycloak = KeycloakBuilder.builder()
                 .serverUrl(properties.url())
                 .realm(properties.realm())
@@ -52,6 +55,9 @@ public class KeycloakUsers implements DisposableBean {
                         .connectTimeout(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                         .readTimeout(properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                         .connectionPoolSize(10)
+                        // the one retry policy is KeycloakCalls': HttpClient's own would silently repeat reads (and
+                        // unsent writes) up to 3 times more, each attempt invisible to the circuit breaker
+                        .disableAutomaticRetries()
                         // what the admin client registers on a client it builds itself: Jackson without null members,
                         // which a server of another minor version may not know (e.g. verifiableCredentials) and reject
                         .register(new JacksonProvider(), 100)
@@ -60,14 +66,15 @@ public class KeycloakUsers implements DisposableBean {
     }
 
     /**
-     * Creates an enabled user whose username is the e-mail, with the password and the realm role.
+     * Creates an enabled user whose username is the e-mail, with the password; {@link #grantRealmRole} completes it.
+     * Not retried: a repeated creation would meet its own first attempt as a taken e-mail.
      *
      * @throws ConflictException                    the e-mail is taken in Keycloak
      * @throws InvalidFieldsException               Keycloak's password policy refused the password
-     * @throws IdentityProviderUnavailableException Keycloak unreachable; nothing was created, or the half-created
-     *                                              user was removed again
+     * @throws IdentityProviderUnavailableException Keycloak unreachable or its circuit open; whether the user was
+     *                                              created is unknown only when Keycloak stopped answering midway
      */
-    public UUID create(String email, String password, String fullName, Role role) {
+    public UUID create(String email, String password, String fullName) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(email);
         user.setEmail(email);
@@ -83,7 +90,7 @@ public class KeycloakUsers implements DisposableBean {
         credential.setTemporary(false);
         user.setCredentials(List.of(credential));
 
-        UUID id = call(() -> {
+        return once(() -> {
             try (Response response = realm().users().create(user)) {
                 return switch (response.getStatus()) {
                     case 201 -> UUID.fromString(CreatedResponseUtil.getCreatedId(response));
@@ -94,25 +101,30 @@ public class KeycloakUsers implements DisposableBean {
                 };
             }
         });
-        try {
-            call(() -> {
-                RoleRepresentation realmRole = realm().roles().get(role.name()).toRepresentation();
-                realm().users().get(id.toString()).roles().realmLevel().add(List.of(realmRole));
-                return null;
-            });
-        } catch (RuntimeException e) {
-            deleteQuietly(id);
-            throw e;
-        }
-        return id;
     }
 
-    /** Removes a user this service created (compensation of a registration that failed later). */
+    /**
+     * Gives a user created by {@link #create} its realm role. On failure the caller removes the user again (through
+     * {@link KeycloakOrphans}, which remembers it when Keycloak is unreachable).
+     */
+    public void grantRealmRole(UUID id, Role role) {
+        RoleRepresentation realmRole = idempotent(() -> realm().roles().get(role.name()).toRepresentation());
+        once(() -> {
+            realm().users().get(id.toString()).roles().realmLevel().add(List.of(realmRole));
+            return null;
+        });
+    }
+
+    /**
+     * Removes a user this service created (compensation of a registration that failed later). Idempotent, so
+     * retried: a user already gone counts as removed.
+     */
     public void delete(UUID id) {
-        call(() -> {
+        idempotent(() -> {
             try (Response response = realm().users().delete(id.toString())) {
                 if (response.getStatus() != 204 && response.getStatus() != 404) {
-                    throw new IllegalStateException("Keycloak answered " + response.getStatus() + " to a delete");
+                    throw new IdentityProviderUnavailableException(new IllegalStateException(
+                            "Keycloak answered " + response.getStatus() + " to a delete"));
                 }
                 return null;
             }
@@ -132,10 +144,10 @@ public class KeycloakUsers implements DisposableBean {
 
     /** Enables or disables the account; disabling also ends all its sessions (refresh tokens stop working). */
     public void setEnabled(UUID id, boolean enabled) {
-        call(() -> {
+        UserRepresentation representation = read(id);
+        representation.setEnabled(enabled);
+        once(() -> {
             UserResource user = realm().users().get(id.toString());
-            UserRepresentation representation = user.toRepresentation();
-            representation.setEnabled(enabled);
             user.update(representation);
             if (!enabled) {
                 user.logout();
@@ -146,19 +158,33 @@ public class KeycloakUsers implements DisposableBean {
 
     /** Keeps Keycloak's names in step with the profile (tokens carry them as 'name'). */
     public void rename(UUID id, String fullName) {
-        call(() -> {
-            UserResource user = realm().users().get(id.toString());
-            UserRepresentation representation = user.toRepresentation();
-            String[] names = splitName(fullName);
-            representation.setFirstName(names[0]);
-            representation.setLastName(names[1]);
-            user.update(representation);
+        UserRepresentation representation = read(id);
+        String[] names = splitName(fullName);
+        representation.setFirstName(names[0]);
+        representation.setLastName(names[1]);
+        once(() -> {
+            realm().users().get(id.toString()).update(representation);
             return null;
         });
     }
 
+    /** The user as Keycloak has it: a read, retried. */
+    private UserRepresentation read(UUID id) {
+        return idempotent(() -> realm().users().get(id.toString()).toRepresentation());
+    }
+
     private RealmResource realm() {
         return keycloak.realm(realm);
+    }
+
+    /** An admin call that must not be repeated. */
+    private <T> T once(Supplier<T> action) {
+        return calls.admin(() -> call(action));
+    }
+
+    /** An admin call with the same effect when repeated: retried. */
+    private <T> T idempotent(Supplier<T> action) {
+        return calls.idempotentAdmin(() -> call(action));
     }
 
     private static <T> T call(Supplier<T> action) {
