@@ -84,23 +84,25 @@ public class UserProfileService {
      */
     public UserProfile update(TokenIdentity caller, ProfileChange change) {
         UserAccount existing = account(caller);
-        String previousName = existing.getFullName();
         UserAccount updated;
         try {
             updated = transaction.execute(status -> {
                 UserAccount user = users.findById(existing.getId())
                         .orElseThrow(() -> new ResourceNotFoundException("User not found."));
+                String previousName = user.getFullName();
                 apply(user, change);
                 user.touch(clock.instant());
                 users.saveAndFlush(user);
                 events.updated(user);
+                // Keycloak last and inside the transaction: when it is unavailable the profile change and its event
+                // roll back, so the 503 "nothing was changed" is true; a rename is idempotent, so a retry is safe
+                if (!user.getFullName().equals(previousName)) {
+                    keycloak.rename(user.getId(), user.getFullName());
+                }
                 return user;
             });
         } catch (DataIntegrityViolationException e) {
             throw new ConflictException("An account with this phone number already exists.");
-        }
-        if (!updated.getFullName().equals(previousName)) {
-            keycloak.rename(updated.getId(), updated.getFullName());
         }
         return updated.toProfile();
     }

@@ -178,6 +178,37 @@ class KeycloakStallTest {
                 .isGreaterThanOrEqualTo(1.0);
     }
 
+    @Test
+    void aProfileChangeKeycloakCannotTakeLeavesNothingChanged() {
+        String email = register();
+        String access = login(email, PASSWORD).json().get("access").asString();
+        Answer before = http.get("/api/v1/user/me/", access);
+        String userId = before.json().get("id").asString();
+        long eventsBefore = userEvents(userId);
+
+        link().cut();
+        Answer refused = http.patch("/api/v1/user/me/",
+                Map.of("full_name", "Rokeya Begum", "phone", UniquePhones.next()), access);
+        link().restore();
+
+        assertUnavailable(refused);
+        Answer after = http.get("/api/v1/user/me/", access);
+        assertThat(after.json().get("full_name").asString()).as("what the 503 says: nothing was changed")
+                .isEqualTo(before.json().get("full_name").asString());
+        assertThat(after.json().get("phone").asString()).isEqualTo(before.json().get("phone").asString());
+        assertThat(userEvents(userId)).as("no user.updated for a change that did not happen").isEqualTo(eventsBefore);
+
+        // the failed attempts may have opened the admin breaker: retried as a client would, until it lets them through
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
+                http.patch("/api/v1/user/me/", Map.of("full_name", "Rokeya Begum"), access).status() == 200);
+        assertThat(http.get("/api/v1/user/me/", access).json().get("full_name").asString()).isEqualTo("Rokeya Begum");
+        assertThat(userEvents(userId)).isEqualTo(eventsBefore + 1);
+    }
+
+    private long userEvents(String userId) {
+        return jdbc.queryForObject("SELECT count(*) FROM outbox WHERE aggregate_id = ?", Long.class, userId);
+    }
+
     private static void assertUnavailable(Answer answer) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(503);
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
