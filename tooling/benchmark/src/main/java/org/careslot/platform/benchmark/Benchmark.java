@@ -61,9 +61,14 @@ public final class Benchmark {
             stackEnvironment.put("LOCAL_STACK_SERVICE_JAVA_OPTS", serviceOptions);
         }
         try (Stack stack = options.attach() ? Stack.attach(root, System.getenv())
-                : Stack.start(root, options.output().resolve("stack"), stackEnvironment, Duration.ofMinutes(8),
+                : Stack.start(root, options.output().resolve("stack"), stackEnvironment, Duration.ofMinutes(12),
                 console)) {
-            EventLag.setSynchronousCommit(stack, options.synchronousCommit());
+            // production durability unless asked otherwise; an attached (developer's) stack is left as it is
+            String durability = options.synchronousCommit() != null ? options.synchronousCommit()
+                    : stack.started() ? "on" : null;
+            if (durability != null) {
+                EventLag.setSynchronousCommit(stack, durability);
+            }
             Http http = new Http();
             Keycloak keycloak = new Keycloak(http, stack.keycloakUrl());
             String runTag = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000_000L);

@@ -78,6 +78,8 @@ final class Stack implements AutoCloseable {
         env.put("LOCAL_STACK_DIR", dataDir.toString());
         env.put("CARESLOT_HOME", projectRoot.toString());
         env.put("AUTH_RATE_LIMIT_ENABLED", "false");
+        // a first start unpacks and builds Keycloak, minutes on a busy machine
+        env.putIfAbsent("LOCAL_STACK_START_TIMEOUT_SECONDS", "600");
         env.putAll(environment);
         Path output = dataDir.resolveSibling("stack-launcher.out");
         long begin = System.nanoTime();

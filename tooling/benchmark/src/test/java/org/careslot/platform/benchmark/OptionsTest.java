@@ -12,13 +12,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class OptionsTest {
 
     @Test
-    void defaultsAreTheIssuesDataSetWithProductionDurability() {
+    void defaultsAreTheIssuesDataSet() {
         Options options = Options.parse(new String[0], Path.of("/repo"));
 
         assertThat(options.doctors()).isEqualTo(200);
         assertThat(options.patients()).isEqualTo(2000);
         assertThat(options.bookingConnections()).containsExactly(16, 64);
-        assertThat(options.synchronousCommit()).isEqualTo("on");
+        assertThat(options.synchronousCommit()).as("on for a started stack, unchanged when attached").isNull();
         assertThat(options.output()).isEqualTo(Path.of("/repo/target/benchmark"));
         assertThat(options.attach()).isFalse();
     }
