@@ -25,6 +25,15 @@ public final class Benchmark {
     /** Bookings go up to this many days ahead: 200 doctors × 60 days × 48 starts = 576,000 distinct starts. */
     private static final int DAYS_AHEAD = 60;
 
+    /**
+     * The six services' JVM options of a started stack: those of the local stack (StackSettings) with the JIT of a
+     * production deployment (tiered, C2 included) instead of C1 only, which starts faster but runs the steady state
+     * markedly slower; a code cache large enough for C2's code. LOCAL_STACK_SERVICE_JAVA_OPTS replaces them.
+     */
+    static final String SERVICE_JAVA_OPTS = "-Xms64m -Xmx256m -Xss512k -XX:+UseSerialGC"
+            + " -XX:ReservedCodeCacheSize=128m -XX:MaxMetaspaceSize=256m -XX:+ExitOnOutOfMemoryError"
+            + " --enable-native-access=ALL-UNNAMED";
+
     private Benchmark() {
     }
 
@@ -57,9 +66,8 @@ public final class Benchmark {
         Files.createDirectories(options.output());
         Map<String, String> stackEnvironment = new LinkedHashMap<>();
         String serviceOptions = System.getenv("LOCAL_STACK_SERVICE_JAVA_OPTS");
-        if (serviceOptions != null) {
-            stackEnvironment.put("LOCAL_STACK_SERVICE_JAVA_OPTS", serviceOptions);
-        }
+        stackEnvironment.put("LOCAL_STACK_SERVICE_JAVA_OPTS",
+                serviceOptions == null || serviceOptions.isBlank() ? SERVICE_JAVA_OPTS : serviceOptions);
         try (Stack stack = options.attach() ? Stack.attach(root, System.getenv())
                 : Stack.start(root, options.output().resolve("stack"), stackEnvironment, Duration.ofMinutes(12),
                 console)) {
@@ -71,11 +79,11 @@ public final class Benchmark {
             }
             Http http = new Http();
             Keycloak keycloak = new Keycloak(http, stack.keycloakUrl());
-            String runTag = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000_000L);
+            String runTag = options.runTag();
             DataLoader loader = new DataLoader(http, keycloak, stack.gatewayUrl(), options.parallelism(), console,
                     runTag);
-            console.line("data", "loading " + options.doctors() + " doctors and " + options.patients()
-                    + " patients through " + stack.gatewayUrl());
+            console.line("data", "run tag " + runTag + ": loading " + options.doctors() + " doctors and "
+                    + options.patients() + " patients through " + stack.gatewayUrl());
             Accounts accounts = loader.load(options.doctors(), options.patients());
             Map<String, Object> settings = RunSettings.capture(stack, root, options.label());
             settings.put("data", Map.of("doctors", options.doctors(), "patients", options.patients(),
@@ -88,7 +96,7 @@ public final class Benchmark {
             List<EventLag.Result> lag = List.of();
             List<EventLag.Result> lagUnloaded = List.of();
             LoginComparison.Result login = null;
-            LocalDate firstDay = DataLoader.firstBookableDay();
+            LocalDate firstDay = DataLoader.firstBookableDay().plusDays(options.daysOffset());
             BookingScenario booking = new BookingScenario(stack.gatewayUrl(), accounts, firstDay, DAYS_AHEAD, 42);
             try (ProcessMemory memory = new ProcessMemory(stack::processes)) {
                 if (options.scenarios().contains("booking")) {

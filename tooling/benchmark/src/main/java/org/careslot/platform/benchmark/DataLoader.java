@@ -181,21 +181,24 @@ final class DataLoader {
         Http.Answer send() throws Exception;
     }
 
-    /** A platform still warming up answers 502/503/504 now and then: asked again after a pause. */
+    /**
+     * A platform still warming up answers 502/503/504 now and then, and the gateway's circuit breaker stays open for
+     * 10 s after a burst of time-outs: asked again with growing pauses, for up to about a minute.
+     */
     private static Http.Answer retrying(String what, Call call) throws Exception {
         Http.Answer answer = null;
-        for (int attempt = 1; attempt <= 5; attempt++) {
+        for (int attempt = 1; attempt <= 15; attempt++) {
             try {
                 answer = call.send();
                 if (answer.status() < 500) {
                     return answer;
                 }
             } catch (java.io.IOException e) {
-                if (attempt == 5) {
+                if (attempt == 15) {
                     throw e;
                 }
             }
-            Thread.sleep(500L * attempt);
+            Thread.sleep(Math.min(1000L * attempt, 5000L));
         }
         return answer;
     }

@@ -9,7 +9,8 @@ import java.util.Set;
 /** The command line of {@code ./benchmark.sh}; every default is the issue's data set and a full run. */
 record Options(boolean attach, int doctors, int patients, int parallelism, Duration warmUp, Duration duration,
                List<Integer> bookingConnections, int readConnections, int logins, int pacedBookings,
-               String synchronousCommit, Set<String> scenarios, Path output, String label) {
+               String synchronousCommit, Set<String> scenarios, Path output, String label, String runTag,
+               int daysOffset) {
 
     static final String USAGE = """
             usage: ./benchmark.sh [options]
@@ -30,6 +31,10 @@ record Options(boolean attach, int doctors, int patients, int parallelism, Durat
               --scenarios LIST         any of booking,reads,lag,login (all)
               --output DIR             where summary.json and report.html go (target/benchmark)
               --label TEXT             a name for this run's settings, kept in the summary
+              --run-tag DIGITS         reuse the accounts of an earlier run on the same stack (its tag is printed);
+                                       default: a new tag, new accounts
+              --days-offset N          book from N days later than the day after tomorrow (0); with --run-tag, so
+                                       that a second run does not aim at the first run's appointments
             Environment: LOCAL_STACK_SERVICE_JAVA_OPTS (JVM options of the six services) reaches the started stack.
             """;
 
@@ -48,6 +53,8 @@ record Options(boolean attach, int doctors, int patients, int parallelism, Durat
         Set<String> scenarios = Set.of("booking", "reads", "lag", "login");
         Path output = projectRoot.resolve("target/benchmark");
         String label = "";
+        int daysOffset = 0;
+        String runTag = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000_000L);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -71,14 +78,20 @@ record Options(boolean attach, int doctors, int patients, int parallelism, Durat
                 case "--scenarios" -> scenarios = Set.of(value(args, ++i, arg).split(","));
                 case "--output" -> output = Path.of(value(args, ++i, arg)).toAbsolutePath();
                 case "--label" -> label = value(args, ++i, arg);
+                case "--run-tag" -> runTag = value(args, ++i, arg);
+                case "--days-offset" -> daysOffset = Integer.parseInt(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
+        }
+        if (!runTag.matches("\\d{3,9}")) {
+            throw new IllegalArgumentException("--run-tag must be 3 to 9 digits");
         }
         if (doctors < 1 || patients < 1) {
             throw new IllegalArgumentException("--doctors and --patients must be at least 1");
         }
         return new Options(attach, doctors, patients, parallelism, warmUp, duration, connections, readConnections,
-                logins, paced, synchronousCommit, scenarios, output, label);
+                logins, paced, synchronousCommit, scenarios, output, label, runTag,
+                daysOffset);
     }
 
     private static String value(String[] args, int index, String option) {

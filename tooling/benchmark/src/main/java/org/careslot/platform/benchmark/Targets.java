@@ -31,7 +31,8 @@ final class Targets {
                     "%"));
         }
         if (memory != null && memory.samples() > 0) {
-            targets.add(atMost("whole stack RSS (peak)", 2560, memory.totalRssMb(), "MB"));
+            // PSS: the sum of RSS counts PostgreSQL's shared buffers once per backend (2 GB "RSS" for 200 MB PSS)
+            targets.add(atMost("whole stack memory, PSS (peak)", 2560, memory.totalPssMb(), "MB"));
         }
         return targets;
     }

@@ -56,7 +56,7 @@ class HtmlReportTest {
         assertThat(targets).extracting(Summary.Target::what).containsExactly("bookings/s at 16 connections",
                 "booking p99 at 16 connections", "doctor searches/s",
                 "event lag p99, reporting-service: monthly report updated",
-                "login overhead of the gateway over Keycloak (mean)", "whole stack RSS (peak)");
+                "login overhead of the gateway over Keycloak (mean)", "whole stack memory, PSS (peak)");
         assertThat(targets).extracting(Summary.Target::met).containsExactly(false, true, false, true, false, true);
     }
 
