@@ -84,7 +84,8 @@ public final class Benchmark {
                     runTag);
             console.line("data", "run tag " + runTag + ": loading " + options.doctors() + " doctors and "
                     + options.patients() + " patients through " + stack.gatewayUrl());
-            Accounts accounts = loader.load(options.doctors(), options.patients());
+            LocalDate firstDay = DataLoader.firstBookableDay().plusDays(options.daysOffset());
+            Accounts accounts = loader.load(options.doctors(), options.patients(), firstDay);
             Map<String, Object> settings = RunSettings.capture(stack, root, options.label());
             settings.put("data", Map.of("doctors", options.doctors(), "patients", options.patients(),
                     "slots_per_doctor_day", DataLoader.SLOTS_PER_DAY, "days_ahead", DAYS_AHEAD));
@@ -96,7 +97,6 @@ public final class Benchmark {
             List<EventLag.Result> lag = List.of();
             List<EventLag.Result> lagUnloaded = List.of();
             LoginComparison.Result login = null;
-            LocalDate firstDay = DataLoader.firstBookableDay().plusDays(options.daysOffset());
             BookingScenario booking = new BookingScenario(stack.gatewayUrl(), accounts, firstDay, DAYS_AHEAD, 42);
             try (ProcessMemory memory = new ProcessMemory(stack::processes)) {
                 if (options.scenarios().contains("booking")) {

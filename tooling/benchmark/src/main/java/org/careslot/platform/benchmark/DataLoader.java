@@ -52,7 +52,8 @@ final class DataLoader {
         this.runTag = runTag;
     }
 
-    Accounts load(int doctorCount, int patientCount) throws Exception {
+    /** @param probe a day inside the booking window, free of earlier runs' appointments, to await the schedules on */
+    Accounts load(int doctorCount, int patientCount, LocalDate probe) throws Exception {
         loadPlaces();
         List<Accounts.Account> doctors = new ArrayList<>();
         for (int i = 0; i < doctorCount; i++) {
@@ -75,7 +76,6 @@ final class DataLoader {
             keycloak.logIn(patient, PASSWORD);
             patient.id = subject(patient.access);
         });
-        LocalDate probe = firstBookableDay();
         parallel("schedules", doctorCount, i -> awaitSchedule(doctors.get(i), probe));
         return new Accounts(doctors, patients, PASSWORD);
     }
