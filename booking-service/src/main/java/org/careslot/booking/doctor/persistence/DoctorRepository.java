@@ -14,8 +14,12 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import static org.careslot.platform.web.jdbc.PostgresValues.timestamp;
 
@@ -23,7 +27,11 @@ import static org.careslot.platform.web.jdbc.PostgresValues.timestamp;
 @Repository
 public class DoctorRepository {
 
+    /** Bounds the cache (a few hundred bytes a doctor); past it the cache starts over. */
+    private static final int MAX_CACHED_SCHEDULES = 20_000;
+
     private final JdbcClient jdbc;
+    private final Map<UUID, VersionedSchedule> schedules = new ConcurrentHashMap<>();
 
     public DoctorRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -62,6 +70,12 @@ public class DoctorRepository {
         }
     }
 
+    /**
+     * One SELECT per call for a doctor whose schedule is cached: the weekly slots and time off of one doctor version
+     * ({@code sequence}) never change (an event replaces them together with a new sequence, in one transaction), so
+     * they are read once per version and reused while the doctor row still carries that sequence. Booking and
+     * availability read a doctor on every request; this saves them two of their round trips.
+     */
     public Optional<Doctor> find(UUID id) {
         record Row(UUID id, BigDecimal fee, String zone, boolean active, long sequence) {
         }
@@ -74,22 +88,57 @@ public class DoctorRepository {
         if (row.isEmpty()) {
             return Optional.empty();
         }
-        List<WeeklySlot> slots = jdbc.sql("""
-                        SELECT id, weekday, start_time, end_time, slot_minutes FROM doctor_time_slot
-                        WHERE doctor_id = ? ORDER BY weekday, start_time""")
-                .param(id)
-                .query((rs, n) -> new WeeklySlot(rs.getObject("id", UUID.class), DayOfWeek.of(rs.getInt("weekday")),
-                        rs.getObject("start_time", LocalTime.class), rs.getObject("end_time", LocalTime.class),
-                        rs.getInt("slot_minutes")))
-                .list();
-        List<TimeOff> timeOff = jdbc.sql("""
-                        SELECT id, date_from, date_to FROM doctor_time_off WHERE doctor_id = ? ORDER BY date_from""")
-                .param(id)
-                .query((rs, n) -> new TimeOff(rs.getObject("id", UUID.class), rs.getObject("date_from", LocalDate.class),
-                        rs.getObject("date_to", LocalDate.class)))
-                .list();
         Row doctor = row.get();
+        VersionedSchedule schedule = schedules.get(id);
+        if (schedule == null || schedule.sequence() != doctor.sequence()) {
+            schedule = readSchedule(id, doctor.sequence());
+        }
         return Optional.of(new Doctor(doctor.id(), doctor.fee(), doctor.active(), doctor.sequence(),
-                new Schedule(ZoneId.of(doctor.zone()), slots, timeOff)));
+                new Schedule(ZoneId.of(doctor.zone()), schedule.slots(), schedule.timeOff())));
+    }
+
+    /** A doctor's slots and time off as of one version of the doctor. */
+    private record VersionedSchedule(long sequence, List<WeeklySlot> slots, List<TimeOff> timeOff) {
+    }
+
+    /** A slot or time-off row together with the doctor's sequence read in the same statement (one snapshot). */
+    private record Versioned<T>(long sequence, T value) {
+    }
+
+    /**
+     * Reads the schedule; caches it only when both statements saw the version {@code sequence} (an event committed
+     * between the statements would otherwise pair one version's sequence with another's rows).
+     */
+    private VersionedSchedule readSchedule(UUID id, long sequence) {
+        List<Versioned<WeeklySlot>> slots = jdbc.sql("""
+                        SELECT d.sequence, s.id, s.weekday, s.start_time, s.end_time, s.slot_minutes
+                        FROM doctor d LEFT JOIN doctor_time_slot s ON s.doctor_id = d.id
+                        WHERE d.id = ? ORDER BY s.weekday, s.start_time""")
+                .param(id)
+                .query((rs, n) -> new Versioned<>(rs.getLong("sequence"), rs.getObject("id", UUID.class) == null
+                        ? null : new WeeklySlot(rs.getObject("id", UUID.class), DayOfWeek.of(rs.getInt("weekday")),
+                        rs.getObject("start_time", LocalTime.class), rs.getObject("end_time", LocalTime.class),
+                        rs.getInt("slot_minutes"))))
+                .list();
+        List<Versioned<TimeOff>> timeOff = jdbc.sql("""
+                        SELECT d.sequence, o.id, o.date_from, o.date_to
+                        FROM doctor d LEFT JOIN doctor_time_off o ON o.doctor_id = d.id
+                        WHERE d.id = ? ORDER BY o.date_from""")
+                .param(id)
+                .query((rs, n) -> new Versioned<>(rs.getLong("sequence"), rs.getObject("id", UUID.class) == null
+                        ? null : new TimeOff(rs.getObject("id", UUID.class), rs.getObject("date_from", LocalDate.class),
+                        rs.getObject("date_to", LocalDate.class))))
+                .list();
+        VersionedSchedule schedule = new VersionedSchedule(sequence,
+                slots.stream().map(Versioned::value).filter(Objects::nonNull).toList(),
+                timeOff.stream().map(Versioned::value).filter(Objects::nonNull).toList());
+        boolean consistent = Stream.concat(slots.stream(), timeOff.stream()).allMatch(v -> v.sequence() == sequence);
+        if (consistent) {
+            if (schedules.size() >= MAX_CACHED_SCHEDULES) {
+                schedules.clear();
+            }
+            schedules.put(id, schedule);
+        }
+        return schedule;
     }
 }

@@ -35,6 +35,10 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("max_wal_senders", "32")
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", dataDir == null ? "off" : "on")
+                    // Kept data gets production durability: a commit returns once its WAL is on disk, so a
+                    // booking answered 201 survives a crash (the embedded default is off). Throw-away test
+                    // databases stay fast and undurable.
+                    .setServerConfig("synchronous_commit", dataDir == null ? "off" : "on")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60));
             if (port > 0) {
                 builder.setPort(port);

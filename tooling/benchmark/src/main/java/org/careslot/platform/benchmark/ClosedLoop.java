@@ -1,0 +1,86 @@
+package org.careslot.platform.benchmark;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Closed-loop load: {@code connections} threads, each sending its next request as soon as the previous one answered,
+ * for warm-up plus a fixed measured duration. Every request is one call of {@link Request#send}, which reports its
+ * outcome to the recorder.
+ */
+final class ClosedLoop {
+
+    /** One request of a scenario; {@code worker} is the thread's index (0..connections-1). */
+    @FunctionalInterface
+    interface Request {
+        void send(int worker, ScenarioRecorder recorder) throws Exception;
+    }
+
+    private ClosedLoop() {
+    }
+
+    static ScenarioResult run(String name, int connections, Duration warmUp, Duration measured,
+                              Map<String, Object> settings, Request request) {
+        ScenarioRecorder recorder = new ScenarioRecorder();
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < connections; i++) {
+            int worker = i;
+            workers.add(Thread.ofPlatform().name(name + "-" + i).daemon().start(() -> {
+                while (running.get()) {
+                    try {
+                        request.send(worker, recorder);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    } catch (Exception e) {
+                        recorder.error(e.getClass().getSimpleName());
+                    }
+                }
+            }));
+        }
+        long start = System.nanoTime();
+        long measureFrom = start + warmUp.toNanos();
+        long end = measureFrom + measured.toNanos();
+        long next = start + 1_000_000_000L;
+        boolean measuring = false;
+        while (true) {
+            long now = System.nanoTime();
+            if (!measuring && now >= measureFrom) {
+                recorder.startMeasuring(now);
+                measuring = true;
+                next = now + 1_000_000_000L;
+            } else if (now >= end) {
+                recorder.stopMeasuring(now);
+                break;
+            } else if (now >= next) {
+                recorder.tick();
+                next += 1_000_000_000L;
+            }
+            sleepUntil(Math.min(next, measuring ? end : measureFrom));
+        }
+        running.set(false);
+        for (Thread worker : workers) {
+            try {
+                worker.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return recorder.result(name, settings);
+    }
+
+    private static void sleepUntil(long nanoTime) {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            try {
+                Thread.sleep(Duration.ofNanos(wait));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
