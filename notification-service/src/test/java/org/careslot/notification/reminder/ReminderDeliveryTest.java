@@ -265,7 +265,7 @@ class ReminderDeliveryTest extends NotificationIntegrationTest {
         }
         System.out.println("RELIABILITY notification-service with several instances: load held " + patients.size()
                 + "/" + patients.size() + " appointments, faults injected 0, events lost " + lost + ", duplicates "
-                + duplicates + " (two application instances + 4 more claimers on one database, "
+                + duplicates + " (two pollers + 4 more claimers on one database, "
                 + 2 * patients.size() + " emails expected)");
         for (Person patient : patients) {
             assertThat(subjectsTo(patient.email())).as(patient.fullName()).hasSize(2); // confirmed + reminder
