@@ -92,10 +92,6 @@ final class ServiceProcesses {
         }
     }
 
-    List<ChildProcess> processes() {
-        return running.stream().map(Running::process).toList();
-    }
-
     /** module → pid, in start order. */
     Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();
