@@ -132,16 +132,6 @@ final class RunningStack {
         return launcher.isAlive();
     }
 
-    /** The pg_ctl of the PostgreSQL binaries the launcher unpacked (under the cache dir that --fresh keeps). */
-    Path pgCtl() {
-        try (var paths = Files.walk(dataDir.resolve("cache"))) {
-            return paths.filter(path -> path.getFileName().toString().equals("pg_ctl") && Files.isExecutable(path))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no pg_ctl under " + dataDir));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Runs {@code java -jar <launcher> args} with this stack's ports, as {@code ./local-stack.sh args} would. */
     LauncherRun runLauncher(Duration timeout, String... args) {
         Path root = projectRoot();
