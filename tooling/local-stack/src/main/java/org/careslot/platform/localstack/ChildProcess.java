@@ -28,11 +28,18 @@ final class ChildProcess {
             || new File("/bin/setsid").canExecute();
 
     private final String name;
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final Path workDir;
     private final Path logFile;
     private final Process process;
 
-    private ChildProcess(String name, Path logFile, Process process) {
+    private ChildProcess(String name, List<String> command, Map<String, String> environment, Path workDir,
+                         Path logFile, Process process) {
         this.name = name;
+        this.command = List.copyOf(command);
+        this.environment = Map.copyOf(environment);
+        this.workDir = workDir;
         this.logFile = logFile;
         this.process = process;
     }
@@ -53,7 +60,7 @@ final class ChildProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().putAll(environment);
-            return new ChildProcess(name, logFile, builder.start());
+            return new ChildProcess(name, command, environment, workDir, logFile, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name + ": " + String.join(" ", fullCommand), e);
         }
@@ -66,6 +73,11 @@ final class ChildProcess {
             Files.move(logFile, logFile.resolveSibling(logFile.getFileName() + ".1"),
                     StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /** The same command with the same environment once more, as a process supervisor restarts what died. */
+    ChildProcess startAgain() {
+        return start(name, command, environment, workDir, logFile);
     }
 
     String name() {

@@ -37,6 +37,7 @@ final class Infrastructure {
 
     private PostgresServer postgres;
     private PostgresWatchdog postgresWatchdog;
+    private Long watchedPostmaster;
     private KafkaBroker kafka;
     private ZipkinTraceUi zipkin;
     private GreenMail smtp;
@@ -97,8 +98,7 @@ final class Infrastructure {
             throw new StartupException("postgres", "did not start: " + StartupException.describe(e),
                     postgresLog(), e);
         }
-        PostgresWatchdog.postmasterPid(postgresDataDir()).flatMap(PostgresWatchdog::start)
-                .ifPresent(watchdog -> postgresWatchdog = watchdog);
+        followPostmaster();
         for (String database : DATABASES) {
             postgres.createDatabase(database);
         }
@@ -179,6 +179,22 @@ final class Infrastructure {
     /** PostgreSQL runs detached (pg_ctl): only its pid tells whether it still runs. */
     Optional<Long> postmasterPid() {
         return PostgresWatchdog.postmasterPid(postgresDataDir());
+    }
+
+    /**
+     * After an operator restarted PostgreSQL ({@code pg_ctl restart}) its postmaster has a new pid: the watchdog that
+     * stops it should the launcher die must watch that one.
+     */
+    void followPostmaster() {
+        Optional<Long> current = postmasterPid();
+        if (current.isEmpty() || current.get().equals(watchedPostmaster)) {
+            return;
+        }
+        if (postgresWatchdog != null) {
+            postgresWatchdog.stop();
+        }
+        postgresWatchdog = PostgresWatchdog.start(current.get()).orElse(null);
+        watchedPostmaster = current.get();
     }
 
     Path postgresLog() {

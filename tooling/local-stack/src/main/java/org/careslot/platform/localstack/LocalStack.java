@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,10 +119,11 @@ public final class LocalStack {
                     DemoSeedCommand.seed(settings, System.out);
                 }
             }
-            List<ChildProcess> watched = new ArrayList<>(services.processes());
-            watched.add(infrastructure.kafkaProcess());
-            return new LivenessMonitor(stopSwitch, console)
-                    .watch(watched, infrastructure.postmasterPid(), infrastructure.postgresLog());
+            return new LivenessMonitor(stopSwitch, console).watch(new LivenessMonitor.Watched(services,
+                    List.of(infrastructure.kafkaProcess()), infrastructure::postmasterPid, infrastructure.postgresLog(), () -> {
+                        infrastructure.followPostmaster();
+                        writeProcessesFile();
+                    }));
         } catch (StartupException e) {
             if (stopSwitch.isStopping()) {
                 return 0;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -15,7 +16,7 @@ final class ServiceProcesses {
 
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(25);
 
-    private record Running(Service service, ChildProcess process) {
+    private record Running(Service service, ChildProcess process, int restarts) {
     }
 
     private final StackSettings settings;
@@ -52,7 +53,7 @@ final class ServiceProcesses {
             command.add(service.jar(settings.projectRoot()).toString());
             stopSwitch.startUnlessStopping(service.module(), () -> running.add(new Running(service,
                     ChildProcess.start(service.module(), command, env, settings.projectRoot(),
-                            settings.logsDir().resolve(service.module() + ".log")))));
+                            settings.logsDir().resolve(service.module() + ".log")), 0)));
             if (!settings.serviceStagger().isZero()) {
                 Sleeper.sleep(settings.serviceStagger());
             }
@@ -91,15 +92,36 @@ final class ServiceProcesses {
         }
     }
 
-    List<ChildProcess> processes() {
-        return running.stream().map(Running::process).toList();
-    }
-
     /** module → pid, in start order. */
     Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();
         running.forEach(service -> pids.put(service.process().name(), service.process().pid()));
         return pids;
+    }
+
+    /**
+     * Starts every service that died on its own again, as a process supervisor (systemd, Kubernetes) would: a crash
+     * or a {@code kill -9} costs the service's start time, not the whole stack. A service that has died more than
+     * {@code maxRestarts} times is not restarted: it is answered, and the launcher then ends as for any dead component.
+     */
+    Optional<ChildProcess> restartDead(int maxRestarts) {
+        for (int i = 0; i < running.size(); i++) {
+            Running service = running.get(i);
+            ChildProcess process = service.process();
+            if (process.isAlive() || stopSwitch.isStopping()) {
+                continue;
+            }
+            if (service.restarts() >= maxRestarts) {
+                return Optional.of(process);
+            }
+            console.note(process.name() + " exited with code " + process.exitCode() + ": starting it again (restart "
+                    + (service.restarts() + 1) + " of at most " + maxRestarts + "; log of the dead run in "
+                    + process.logFile().getFileName() + ".1)");
+            int index = i;
+            stopSwitch.startUnlessStopping(process.name(), () -> running.set(index,
+                    new Running(service.service(), process.startAgain(), service.restarts() + 1)));
+        }
+        return Optional.empty();
     }
 
     /** All at once: each gets SIGTERM and its grace period in parallel. */
