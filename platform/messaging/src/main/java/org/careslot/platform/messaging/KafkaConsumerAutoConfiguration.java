@@ -3,6 +3,7 @@ package org.careslot.platform.messaging;
 import io.micrometer.observation.ObservationRegistry;
 import org.careslot.platform.messaging.consume.DeadLetterPublishing;
 import org.careslot.platform.messaging.consume.FailureReason;
+import org.careslot.platform.messaging.consume.InfrastructureOutage;
 import org.careslot.platform.messaging.envelope.InvalidEventException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +21,13 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Error handling of every {@code @KafkaListener} built by Boot's container factory (Boot applies a single
  * {@link CommonErrorHandler} bean to it): bounded exponential retries, then the record goes to
- * {@code <topic>.dlt} with a {@value FailureReason#HEADER} header, and the partition moves on. Records that
+ * {@code <topic>.dlt} with a {@value FailureReason#HEADER} header, and the partition moves on — except while the
+ * service's database is away ({@link InfrastructureOutage}): then the record is retried until it succeeds. Records that
  * are not events of the contract ({@link InvalidEventException}) are dead-lettered without retries. Kafka
  * observation is on for every container and template ({@link KafkaObservation}), so traces continue across Kafka.
  */
@@ -71,6 +74,10 @@ public class KafkaConsumerAutoConfiguration {
                         record.topic(), record.partition(), record.offset(), FailureReason.describe(exception));
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(InvalidEventException.class);
+        // the database away: the same event will succeed once it is back, so wait for it without a limit
+        ExponentialBackOff untilBack = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+        untilBack.setMaxInterval(retry.outageMaxInterval().toMillis());
+        handler.setBackOffFunction((record, failure) -> InfrastructureOutage.causedBy(failure) ? untilBack : null);
         return handler;
     }
 }

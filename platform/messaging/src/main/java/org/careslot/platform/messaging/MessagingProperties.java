@@ -134,12 +134,16 @@ public record MessagingProperties(
             @DefaultValue DeadLetter deadLetter) {
     }
 
-    /** Exponential back-off: initial, initial*multiplier, ... capped at maxInterval, maxRetries times. */
+    /**
+     * Exponential back-off: initial, initial*multiplier, ... capped at maxInterval, maxRetries times. While the
+     * failure is the database being away, retries go on without a limit, capped at outageMaxInterval apart.
+     */
     public record Retry(
             @DefaultValue("4") int maxRetries,
             @DefaultValue("500ms") Duration initialInterval,
             @DefaultValue("2.0") double multiplier,
-            @DefaultValue("5s") Duration maxInterval) {
+            @DefaultValue("5s") Duration maxInterval,
+            @DefaultValue("30s") Duration outageMaxInterval) {
     }
 
     /**

@@ -29,12 +29,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -70,6 +74,7 @@ import static org.awaitility.Awaitility.await;
         "careslot.messaging.consumer.retry.initial-interval=100ms",
         "careslot.messaging.consumer.retry.multiplier=2",
         "careslot.messaging.consumer.retry.max-interval=200ms",
+        "careslot.messaging.consumer.retry.outage-max-interval=200ms",
 })
 @DirtiesContext
 class ConsumerScenarioTest {
@@ -114,6 +119,9 @@ class ConsumerScenarioTest {
         private final Map<UUID, AtomicInteger> invocations = new ConcurrentHashMap<>();
         /** the trace id the handler ran in, per event */
         private final Map<UUID, String> traceIds = new ConcurrentHashMap<>();
+        /** PostgreSQL's protocol at a port where nothing listens: the driver's real "connection refused" */
+        private final JdbcTemplate databaseAway = new JdbcTemplate(new DriverManagerDataSource(
+                "jdbc:postgresql://127.0.0.1:" + unusedPort() + "/away?connectTimeout=2", "postgres", "postgres"));
 
         ThingListener(EventConsumers consumers, JdbcTemplate jdbc, Tracer tracer) {
             this.jdbc = jdbc;
@@ -123,6 +131,14 @@ class ConsumerScenarioTest {
                     .on("thing.poisoned", Thing.class, (thing, event) -> {
                         apply(thing, event);
                         throw new IllegalStateException("cannot handle " + event.id());
+                    })
+                    .on("thing.while-database-away", Thing.class, (thing, event) -> {
+                        // a database that is not there, for more deliveries than the bounded retries allow
+                        if (invocations.computeIfAbsent(event.id(), id -> new AtomicInteger()).get() < ATTEMPTS + 2) {
+                            invocations.get(event.id()).incrementAndGet();
+                            databaseAway.queryForObject("SELECT 1", Integer.class);
+                        }
+                        apply(thing, event);
                     })
                     .build();
         }
@@ -408,6 +424,24 @@ class ConsumerScenarioTest {
         assertThat(handled(poisoned.id())).as("the handler's writes rolled back with the failure").isZero();
         assertThat(transactions.<Boolean>execute(status -> processedEvents.markProcessed(poisoned.id())))
                 .as("the failed event was not recorded as processed").isTrue();
+    }
+
+    @Test
+    void anEventFailingWhileTheDatabaseIsAwayIsRetriedBeyondTheBoundUntilItIsBackNotDeadLettered() {
+        String aggregate = "thing-while-database-away";
+        EventEnvelope event = publishCommitted(aggregate, "thing.while-database-away", 1);
+
+        awaitHandled(event.id());
+        assertThat(listener.invocations(event.id())).as("failed deliveries beyond the bound, then the one that applied")
+                .isEqualTo(ATTEMPTS + 2 + 1);
+    }
+
+    static int unusedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
