@@ -1,10 +1,8 @@
 package org.careslot.e2e;
 
-import java.io.BufferedReader;
+import org.careslot.platform.localstack.LauncherProcess;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +26,6 @@ final class RunningStack {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(
             Long.getLong("careslot.e2e.ready-timeout-minutes", 6));
     private static final String LAUNCHER = "tooling/local-stack/target/platform-local-stack-0.1.0-SNAPSHOT.jar";
-    private static final List<String> PORT_VARIABLES = List.of("GATEWAY_PORT", "IDENTITY_PORT", "DOCTOR_PORT",
-            "BOOKING_PORT", "NOTIFICATION_PORT", "REPORTING_PORT", "KEYCLOAK_PORT", "KEYCLOAK_MANAGEMENT_PORT",
-            "POSTGRES_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "SMTP_PORT", "SMTP_IMAP_PORT", "ZIPKIN_PORT");
 
     private static RunningStack shared;
 
@@ -174,7 +169,7 @@ final class RunningStack {
             throw new IllegalStateException(launcherJar + " is missing: run the whole build (./mvnw verify)");
         }
         Path stackDir = Path.of(System.getProperty("careslot.e2e.stack-dir", "target/stack")).toAbsolutePath();
-        Map<String, Integer> ports = freePorts();
+        Map<String, Integer> ports = LauncherProcess.freePorts();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx192m", "-XX:+UseSerialGC", "-jar", launcherJar.toString(), "--fresh"));
@@ -190,7 +185,8 @@ final class RunningStack {
             Files.createDirectories(output.getParent());
             process = builder.start();
             Process started = process;
-            CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> copyUntilReady(started, output));
+            CompletableFuture<Boolean> ready =
+                    CompletableFuture.supplyAsync(() -> LauncherProcess.copyUntilReady(started, output));
             boolean isReady = ready.get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             if (!isReady) {
                 throw new IllegalStateException("the local stack exited before READY; see " + output + ":\n"
@@ -226,55 +222,6 @@ final class RunningStack {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** Copies the launcher's output to a file (on a daemon thread, for as long as it runs); true once READY came. */
-    private static boolean copyUntilReady(Process process, Path output) {
-        CompletableFuture<Boolean> ready = new CompletableFuture<>();
-        Thread copier = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                 var writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    writer.write(line);
-                    writer.newLine();
-                    writer.flush();
-                    if (line.startsWith("READY ")) {
-                        ready.complete(true);
-                    }
-                }
-            } catch (IOException ignored) {
-                // the launcher went away
-            }
-            ready.complete(false);
-        }, "e2e-stack-output");
-        copier.setDaemon(true);
-        copier.start();
-        return ready.join();
-    }
-
-    private static Map<String, Integer> freePorts() {
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (String variable : PORT_VARIABLES) {
-                ServerSocket socket = new ServerSocket(0);
-                held.add(socket);
-                ports.put(variable, socket.getLocalPort());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            for (ServerSocket socket : held) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // freeing a probe socket
-                }
-            }
-        }
-        return ports;
     }
 
     /** SIGTERM, as Ctrl-C would, and wait for the launcher to stop everything it started. */

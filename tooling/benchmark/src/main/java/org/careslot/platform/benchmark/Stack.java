@@ -1,11 +1,8 @@
 package org.careslot.platform.benchmark;
 
-import java.io.BufferedReader;
+import org.careslot.platform.localstack.LauncherProcess;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,9 +21,6 @@ import java.util.concurrent.TimeUnit;
 final class Stack implements AutoCloseable {
 
     static final String LAUNCHER = "tooling/local-stack/target/platform-local-stack-0.1.0-SNAPSHOT.jar";
-    private static final List<String> PORT_VARIABLES = List.of("GATEWAY_PORT", "IDENTITY_PORT", "DOCTOR_PORT",
-            "BOOKING_PORT", "NOTIFICATION_PORT", "REPORTING_PORT", "KEYCLOAK_PORT", "KEYCLOAK_MANAGEMENT_PORT",
-            "POSTGRES_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "SMTP_PORT", "SMTP_IMAP_PORT", "ZIPKIN_PORT");
     private static final Map<String, Integer> DEFAULT_PORTS = Map.of("GATEWAY_PORT", 8080, "IDENTITY_PORT", 8081,
             "BOOKING_PORT", 8083, "KEYCLOAK_PORT", 8180, "POSTGRES_PORT", 55432);
 
@@ -45,7 +39,7 @@ final class Stack implements AutoCloseable {
     /** A stack started by {@code ./local-stack.sh} (or this harness) and still running. */
     static Stack attach(Path projectRoot, Map<String, String> env) {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        for (String variable : PORT_VARIABLES) {
+        for (String variable : LauncherProcess.PORT_VARIABLES) {
             String value = env.get(variable);
             if (value != null && !value.isBlank()) {
                 ports.put(variable, Integer.parseInt(value.trim()));
@@ -68,7 +62,7 @@ final class Stack implements AutoCloseable {
         if (!Files.isRegularFile(launcherJar)) {
             throw new IllegalStateException(launcherJar + " is missing: build first (./benchmark.sh builds it)");
         }
-        Map<String, Integer> ports = freePorts();
+        Map<String, Integer> ports = LauncherProcess.freePorts();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xms32m", "-Xmx192m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-jar", launcherJar.toString(), "--fresh")
@@ -88,7 +82,8 @@ final class Stack implements AutoCloseable {
             Process process = builder.start();
             Stack stack = new Stack(process, ports, dataDir, Duration.ZERO);
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "benchmark-stack-stop"));
-            CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> copyUntilReady(process, output));
+            CompletableFuture<Boolean> ready =
+                    CompletableFuture.supplyAsync(() -> LauncherProcess.copyUntilReady(process, output));
             if (!ready.get(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 stack.close();
                 throw new IllegalStateException("the local stack exited before READY; see " + output);
@@ -168,51 +163,4 @@ final class Stack implements AutoCloseable {
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
-    private static boolean copyUntilReady(Process process, Path output) {
-        CompletableFuture<Boolean> ready = new CompletableFuture<>();
-        Thread copier = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                 var writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    writer.write(line);
-                    writer.newLine();
-                    writer.flush();
-                    if (line.startsWith("READY ")) {
-                        ready.complete(true);
-                    }
-                }
-            } catch (IOException ignored) {
-                // the launcher went away
-            }
-            ready.complete(false);
-        }, "benchmark-stack-output");
-        copier.setDaemon(true);
-        copier.start();
-        return ready.join();
-    }
-
-    private static Map<String, Integer> freePorts() {
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (String variable : PORT_VARIABLES) {
-                ServerSocket socket = new ServerSocket(0);
-                held.add(socket);
-                ports.put(variable, socket.getLocalPort());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            for (ServerSocket socket : held) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // a probe socket
-                }
-            }
-        }
-        return ports;
-    }
 }
