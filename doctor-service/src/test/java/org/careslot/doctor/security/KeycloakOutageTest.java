@@ -1,18 +1,11 @@
 package org.careslot.doctor.security;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.careslot.doctor.DoctorApplication;
 import org.careslot.doctor.support.Profiles;
 import org.careslot.doctor.support.Tokens;
 import org.careslot.doctor.support.Tokens.Caller;
 import org.careslot.platform.security.SigningKeys;
+import org.careslot.platform.testkit.security.ForgedTokens;
 import org.careslot.platform.testkit.RealInfrastructure;
 import org.careslot.platform.testkit.TestInfrastructure;
 import org.careslot.platform.testkit.TestKeycloak;
@@ -26,11 +19,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -77,24 +65,7 @@ class KeycloakOutageTest {
         }
     }
 
-    /** Keycloak's issuer and claims, signed by a key Keycloak never published, under a key id it never used. */
     static String tokenOfUnknownKey(TestKeycloak keycloak, Caller caller) {
-        try {
-            RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
-            JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                    .issuer(keycloak.issuerUri())
-                    .subject(caller.id().toString())
-                    .audience("account")
-                    .issueTime(new Date())
-                    .expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(5))))
-                    .claim("realm_access", Map.of("roles", List.of("DOCTOR")))
-                    .build();
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                    claims);
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return ForgedTokens.signedByAnUnknownKey(keycloak.issuerUri(), caller.id().toString(), "DOCTOR");
     }
 }

@@ -1,17 +1,10 @@
 package org.careslot.gateway.security;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.careslot.gateway.GatewayApplication;
 import org.careslot.gateway.support.FakeService;
 import org.careslot.gateway.support.GatewayClient;
 import org.careslot.platform.security.SigningKeys;
+import org.careslot.platform.testkit.security.ForgedTokens;
 import org.careslot.platform.testkit.KeycloakTokens;
 import org.careslot.platform.testkit.KeycloakTokens.TestUser;
 import org.careslot.platform.testkit.RealInfrastructure;
@@ -29,11 +22,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -143,24 +131,7 @@ class KeycloakOutageTest {
         return KeycloakTokens.shared().accessToken(patient.email(), patient.password());
     }
 
-    /** Keycloak's issuer and claims, signed by a key Keycloak never published, under a key id it never used. */
     static String tokenOfUnknownKey() {
-        try {
-            RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
-            JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                    .issuer(keycloak.issuerUri())
-                    .subject(patient.id())
-                    .audience("account")
-                    .issueTime(new Date())
-                    .expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(5))))
-                    .claim("realm_access", Map.of("roles", List.of("PATIENT")))
-                    .build();
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                    claims);
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return ForgedTokens.signedByAnUnknownKey(keycloak.issuerUri(), patient.id(), "PATIENT");
     }
 }
