@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A frontend's view of the platform: HTTP to the gateway (and Keycloak's token endpoint for logging in). */
 final class Gateway {
@@ -97,7 +98,12 @@ final class Gateway {
 
     /** Logs in through the gateway and answers the access token. */
     String login(String email, String password) {
-        Response login = postJson("/api/v1/user/login/", Map.of("email", email, "password", password), null);
+        // the gateway limits logins per client address and the whole suite logs in from one: told to retry (429 with
+        // Retry-After, refilled at one per second), it retries as a frontend would
+        Response login = await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> postJson("/api/v1/user/login/", Map.of("email", email, "password", password), null),
+                        response -> response.status() != 429);
         assertThat(login.status()).as(login.body()).isEqualTo(200);
         return login.json().get("access").asString();
     }
