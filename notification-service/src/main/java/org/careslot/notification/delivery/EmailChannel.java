@@ -1,5 +1,6 @@
 package org.careslot.notification.delivery;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
@@ -9,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -54,7 +56,7 @@ public class EmailChannel implements NotificationChannel {
             if (message.recipientName() != null && !message.recipientName().isBlank()) {
                 to.setPersonal(message.recipientName(), StandardCharsets.UTF_8.name());
             }
-            MimeMessageHelper helper = new MimeMessageHelper(mime, true, StandardCharsets.UTF_8.name());
+            MimeMessageHelper helper = new SharedFileTypesHelper(mime);
             helper.setFrom(from);
             helper.setTo(to);
             helper.setSubject(message.subject());
@@ -86,6 +88,32 @@ public class EmailChannel implements NotificationChannel {
             }
         }
         return DeliveryException.transientFailure("the SMTP server could not be reached or failed");
+    }
+
+    /**
+     * A {@link MimeMessageHelper} that does not build a new file type map for every message: Spring's helper does for
+     * a message it did not create itself, reading the {@code mime.types} table out of the jar each time (13 % of the
+     * service's CPU while it sent a mail per booking). The map is only consulted for attachments, which these
+     * messages do not have.
+     */
+    private static final class SharedFileTypesHelper extends MimeMessageHelper {
+
+        private static final FileTypeMap FILE_TYPES = loadedFileTypes();
+
+        SharedFileTypesHelper(MimeMessage mime) throws MessagingException {
+            super(mime, true, StandardCharsets.UTF_8.name());
+        }
+
+        @Override
+        protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+            return FILE_TYPES;
+        }
+
+        private static FileTypeMap loadedFileTypes() {
+            ConfigurableMimeFileTypeMap types = new ConfigurableMimeFileTypeMap();
+            types.afterPropertiesSet();
+            return types;
+        }
     }
 
     /** Keeps the given Message-ID (JavaMail would otherwise generate a new one on every save). */
