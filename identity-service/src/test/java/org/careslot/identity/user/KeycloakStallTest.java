@@ -21,7 +21,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -50,27 +49,16 @@ import static org.awaitility.Awaitility.await;
 class KeycloakStallTest {
 
     private static final String PASSWORD = "Str0ng!Pass";
-    private static CuttableLink keycloakLink;
+    private static final KeycloakLink keycloakLink = new KeycloakLink();
 
     @DynamicPropertySource
     static void keycloakThroughALink(DynamicPropertyRegistry registry) {
-        registry.add("careslot.identity.keycloak.url", () -> "http://127.0.0.1:" + link().port());
-    }
-
-    /** Opened on first use: when the context is built, after @RealInfrastructure has published Keycloak's URL. */
-    private static synchronized CuttableLink link() {
-        if (keycloakLink == null) {
-            URI keycloak = URI.create(System.getProperty("careslot.keycloak.url"));
-            keycloakLink = new CuttableLink(keycloak.getHost(), keycloak.getPort());
-        }
-        return keycloakLink;
+        registry.add("careslot.identity.keycloak.url", keycloakLink::url);
     }
 
     @AfterAll
     static void closeLink() {
-        if (keycloakLink != null) {
-            keycloakLink.close();
-        }
+        keycloakLink.close();
     }
 
     @LocalServerPort
@@ -88,7 +76,7 @@ class KeycloakStallTest {
 
     @BeforeEach
     void setUp() {
-        link().restore();
+        keycloakLink.get().restore();
         http = new ServiceHttp(port);
         tokenBreaker = breakers.circuitBreaker(KeycloakCalls.TOKEN);
         adminBreaker = breakers.circuitBreaker(KeycloakCalls.ADMIN);
@@ -102,7 +90,7 @@ class KeycloakStallTest {
         String email = register();
         assertThat(login(email, PASSWORD).status()).isEqualTo(200);
 
-        link().stall();
+        keycloakLink.get().stall();
         assertUnavailable(login(email, PASSWORD));
         assertThat(tokenBreaker.getState()).as("1 of 2 calls failed: below the minimum of 3 calls")
                 .isEqualTo(CircuitBreaker.State.CLOSED);
@@ -112,19 +100,19 @@ class KeycloakStallTest {
         assertThat(adminBreaker.getState()).as("the admin API has its own breaker")
                 .isEqualTo(CircuitBreaker.State.CLOSED);
 
-        int heldBefore = link().heldConnections();
+        int heldBefore = keycloakLink.get().heldConnections();
         long refusedBefore = tokenBreaker.getMetrics().getNumberOfNotPermittedCalls();
         Answer refused = login(email, PASSWORD);
         assertUnavailable(refused);
         assertThat(tokenBreaker.getMetrics().getNumberOfNotPermittedCalls()).isEqualTo(refusedBefore + 1);
-        assertThat(link().heldConnections()).as("the refused login never reached Keycloak").isEqualTo(heldBefore);
+        assertThat(keycloakLink.get().heldConnections()).as("the refused login never reached Keycloak").isEqualTo(heldBefore);
         PrometheusScrape metrics = PrometheusScrape.of(http);
         assertThat(metrics.value("resilience4j_circuitbreaker_state", "name", KeycloakCalls.TOKEN, "state", "open"))
                 .hasValue(1.0);
         assertThat(metrics.value("resilience4j_circuitbreaker_not_permitted_calls_total",
                 "name", KeycloakCalls.TOKEN, "kind", "not_permitted").orElse(0)).isGreaterThanOrEqualTo(1.0);
 
-        link().restore();
+        keycloakLink.get().restore();
         // after the open duration (2 s here) the breaker lets trial logins through by itself
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> login(email, PASSWORD).status() == 200);
@@ -159,13 +147,13 @@ class KeycloakStallTest {
         Retry reads = retries.retry(KeycloakCalls.ADMIN_READS);
         long retriedBefore = reads.getMetrics().getNumberOfSuccessfulCallsWithRetryAttempt();
 
-        link().stall();
+        keycloakLink.get().stall();
         // renaming reads the Keycloak user (retried), then writes it (not retried)
         CompletableFuture<Answer> renaming = CompletableFuture.supplyAsync(() ->
                 http.patch("/api/v1/user/me/", Map.of("full_name", "Shirin Sultana"), access));
-        await().atMost(Duration.ofSeconds(10)).until(() -> link().heldConnections() >= 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> keycloakLink.get().heldConnections() >= 1);
         // closes the held connection without an answer: the read fails at once (not a timeout) and is tried again
-        link().restore();
+        keycloakLink.get().restore();
 
         Answer renamed = renaming.get();
         assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
@@ -186,10 +174,10 @@ class KeycloakStallTest {
         String userId = before.json().get("id").asString();
         long eventsBefore = userEvents(userId);
 
-        link().cut();
+        keycloakLink.get().cut();
         Answer refused = http.patch("/api/v1/user/me/",
                 Map.of("full_name", "Rokeya Begum", "phone", UniquePhones.next()), access);
-        link().restore();
+        keycloakLink.get().restore();
 
         assertUnavailable(refused);
         Answer after = http.get("/api/v1/user/me/", access);

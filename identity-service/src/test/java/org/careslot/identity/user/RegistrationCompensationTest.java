@@ -2,7 +2,6 @@ package org.careslot.identity.user;
 
 import org.careslot.platform.testkit.RealInfrastructure;
 import org.careslot.platform.testkit.http.ServiceHttp;
-import org.careslot.platform.testkit.net.CuttableLink;
 import org.careslot.platform.testkit.http.ServiceHttp.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +19,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import javax.sql.DataSource;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -49,20 +47,11 @@ class RegistrationCompensationTest {
 
     private static final String REJECTED_DOMAIN = "@rejected-by-trigger.example.org";
     private static final long TRIGGER_LOCK = 81_0042L;
-    private static CuttableLink keycloakLink;
+    private static final KeycloakLink keycloakLink = new KeycloakLink();
 
     @DynamicPropertySource
     static void keycloakThroughACuttableLink(DynamicPropertyRegistry registry) {
-        registry.add("careslot.identity.keycloak.url", () -> "http://127.0.0.1:" + link().port());
-    }
-
-    /** Opened on first use: when the context is built, after @RealInfrastructure has published Keycloak's URL. */
-    private static synchronized CuttableLink link() {
-        if (keycloakLink == null) {
-            URI keycloak = URI.create(System.getProperty("careslot.keycloak.url"));
-            keycloakLink = new CuttableLink(keycloak.getHost(), keycloak.getPort());
-        }
-        return keycloakLink;
+        registry.add("careslot.identity.keycloak.url", keycloakLink::url);
     }
 
     @LocalServerPort
@@ -99,16 +88,14 @@ class RegistrationCompensationTest {
 
     @AfterEach
     void tearDown() {
-        link().restore();
+        keycloakLink.get().restore();
         jdbc.execute("DROP TRIGGER IF EXISTS reject_test_registration ON app_user");
         admin.close();
     }
 
     @AfterAll
     static void closeLink() throws Exception {
-        if (keycloakLink != null) {
-            keycloakLink.close();
-        }
+        keycloakLink.close();
     }
 
     @Test
@@ -139,7 +126,7 @@ class RegistrationCompensationTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                     "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", Long.class) > 0);
             assertThat(keycloakUsers(email)).hasSize(1);
-            link().cut();
+            keycloakLink.get().cut();
             lock.execute("SELECT pg_advisory_unlock(" + TRIGGER_LOCK + ")");
         }
 
@@ -156,7 +143,7 @@ class RegistrationCompensationTest {
         assertThat(keycloakUsers(email)).hasSize(1);
 
         // ... and deletes the user and the row once it is back
-        link().restore();
+        keycloakLink.get().restore();
         await().atMost(Duration.ofSeconds(20)).until(() -> keycloakUsers(email).isEmpty());
         await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM keycloak_orphan", Long.class) == 0);
