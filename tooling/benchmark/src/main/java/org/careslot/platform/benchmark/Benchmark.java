@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
 
 /**
  * {@code ./benchmark.sh}: starts (or attaches to) the local stack, loads generated doctors and patients through the
@@ -97,7 +98,8 @@ public final class Benchmark {
             List<EventLag.Result> lag = List.of();
             List<EventLag.Result> lagUnloaded = List.of();
             LoginComparison.Result login = null;
-            BookingScenario booking = new BookingScenario(stack.gatewayUrl(), accounts, firstDay, DAYS_AHEAD, 42);
+            Supplier<Map<String, Double>> cpu = () -> ProcessCpu.snapshot(stack.processes());
+            BookingScenario booking = new BookingScenario(stack.gatewayUrl(), accounts, firstDay, DAYS_AHEAD, 42, cpu);
             try (ProcessMemory memory = new ProcessMemory(stack::processes)) {
                 if (options.scenarios().contains("booking")) {
                     for (int connections : options.bookingConnections()) {
@@ -121,7 +123,7 @@ public final class Benchmark {
                     lagUnloaded.forEach(r -> console.line("lag", "paced " + r));
                 }
                 if (options.scenarios().contains("reads")) {
-                    ReadScenarios reads = new ReadScenarios(stack.gatewayUrl(), accounts, firstDay, DAYS_AHEAD);
+                    ReadScenarios reads = new ReadScenarios(stack.gatewayUrl(), accounts, firstDay, DAYS_AHEAD, cpu);
                     int c = options.readConnections();
                     scenarios.add(report(console, reads.search(c, options.warmUp(), options.duration())));
                     scenarios.add(report(console, reads.detail(c, options.warmUp(), options.duration())));
@@ -159,6 +161,10 @@ public final class Benchmark {
                 "%s connections: %.1f ok/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, conflicts %d, errors %d %s",
                 result.settings().get("connections"), result.ok().perSecond(), result.ok().p50Ms(),
                 result.ok().p95Ms(), result.ok().p99Ms(), result.conflicts(), result.errors(), result.errorsByKind()));
+        if (result.cpu() != null) {
+            console.line(result.name(), "cpu " + result.cpu().describe(result.name().startsWith("booking") ? "booking"
+                    : "request", 8));
+        }
         return result;
     }
 

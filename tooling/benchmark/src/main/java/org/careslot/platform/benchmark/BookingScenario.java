@@ -14,6 +14,7 @@ import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Patients booking through the gateway ({@code POST /api/v1/appointments/}), closed loop. Every booking takes the next
@@ -36,8 +37,12 @@ final class BookingScenario {
     private final int[] order;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger nextPatient = new AtomicInteger();
+    private final Supplier<Map<String, Double>> cpu;
 
-    BookingScenario(String gatewayUrl, Accounts accounts, LocalDate firstDay, int days, long seed) {
+    /** {@code cpu}: snapshots of the stack's CPU (see {@link ClosedLoop}), null for none. */
+    BookingScenario(String gatewayUrl, Accounts accounts, LocalDate firstDay, int days, long seed,
+                    Supplier<Map<String, Double>> cpu) {
+        this.cpu = cpu;
         this.url = gatewayUrl + "/api/v1/appointments/";
         this.accounts = accounts;
         this.firstDay = firstDay;
@@ -71,7 +76,7 @@ final class BookingScenario {
         settings.put("doctors", accounts.doctors().size());
         settings.put("patients", accounts.patients().size());
         settings.put("days_ahead", days);
-        return ClosedLoop.run(name, connections, warmUp, measured, settings,
+        return ClosedLoop.run(name, connections, warmUp, measured, settings, cpu,
                 (worker, recorder) -> book(recorder, booked));
     }
 

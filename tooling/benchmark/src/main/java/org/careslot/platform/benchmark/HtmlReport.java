@@ -8,7 +8,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * A self-contained HTML page of one run (no script, no stylesheet or font from anywhere else): settings, targets, a
  * table per kind of figure and, per scenario, inline SVG charts of latency (p50, p99 of each second) and successes
- * per second over time, warm-up shaded.
+ * per second over time, warm-up shaded, and a table of where the CPU of its measured window went.
  */
 public final class HtmlReport {
 
@@ -97,7 +97,24 @@ public final class HtmlReport {
                     List.of(TimelinePoint::p50Ms, TimelinePoint::p99Ms), List.of("#1f5fbf", "#c0392b")));
             html.append(chart("successes per second (green), conflicts + errors (orange)", s.timeline(),
                     List.of(p -> p.ok(), p -> p.conflicts() + p.errors()), List.of("#2e8b57", "#e67e22")));
+            cpu(html, s.cpu());
         }
+    }
+
+    /** Where the measured window's CPU went: one row per process, most first, and the total. */
+    static void cpu(StringBuilder html, ScenarioCpu cpu) {
+        if (cpu == null || cpu.byProcess().isEmpty()) {
+            return;
+        }
+        html.append("<p>CPU of the measured window (").append(num(cpu.windowSeconds())).append(" s): <b>")
+                .append(num(cpu.msPerSuccessTotal())).append(" ms per success</b>, ").append(num(cpu.coresUsed()))
+                .append(" cores busy</p><table><tr><th>process</th><th>CPU s</th><th>ms per success</th>")
+                .append("<th>share %</th></tr>");
+        cpu.byProcess().forEach((name, use) -> html.append("<tr><td>").append(esc(name)).append("</td><td>")
+                .append(num(use.cpuSeconds())).append("</td><td>").append(num(use.msPerSuccess())).append("</td><td>")
+                .append(num(cpu.sharePercent(use))).append("</td></tr>"));
+        html.append("<tr><th>total</th><th>").append(num(cpu.cpuSecondsTotal())).append("</th><th>")
+                .append(num(cpu.msPerSuccessTotal())).append("</th><th>100</th></tr></table>\n");
     }
 
     /** One SVG line chart over the timeline: one polyline per series, y from 0 to a rounded maximum. */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * Anonymous reads through the gateway, closed loop, one scenario each: doctor search (a mix of the filters a
@@ -26,8 +27,12 @@ final class ReadScenarios {
     private final LocalDate firstDay;
     private final int days;
     private final List<String> searches = new ArrayList<>();
+    private final Supplier<Map<String, Double>> cpu;
 
-    ReadScenarios(String gatewayUrl, Accounts accounts, LocalDate firstDay, int days) {
+    /** {@code cpu}: snapshots of the stack's CPU (see {@link ClosedLoop}), null for none. */
+    ReadScenarios(String gatewayUrl, Accounts accounts, LocalDate firstDay, int days,
+                  Supplier<Map<String, Double>> cpu) {
+        this.cpu = cpu;
         this.gateway = gatewayUrl;
         this.accounts = accounts;
         this.firstDay = firstDay;
@@ -66,7 +71,7 @@ final class ReadScenarios {
     }
 
     private ScenarioResult run(String name, int connections, Duration warmUp, Duration measured,
-                               java.util.function.Supplier<String> urls) {
+                               Supplier<String> urls) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("connections", connections);
         settings.put("warm_up_seconds", warmUp.toSeconds());
@@ -74,7 +79,7 @@ final class ReadScenarios {
         if (name.equals("doctor search")) {
             settings.put("queries", searches.stream().map(s -> s.substring(gateway.length())).toList());
         }
-        return ClosedLoop.run(name, connections, warmUp, measured, settings, (worker, recorder) -> {
+        return ClosedLoop.run(name, connections, warmUp, measured, settings, cpu, (worker, recorder) -> {
             HttpRequest request = Http.builder(urls.get(), null).GET().build();
             long t0 = System.nanoTime();
             HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());

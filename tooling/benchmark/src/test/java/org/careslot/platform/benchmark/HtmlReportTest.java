@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +20,9 @@ class HtmlReportTest {
                 new TimelinePoint(1, false, 400, 2, 0, 20, 60, 80),
                 new TimelinePoint(2, false, 420, 1, 0, 19, 55, 70));
         ScenarioResult booking = new ScenarioResult("booking", Map.of("connections", 16), 2.0,
-                new LatencySummary(820, 410, 20, 40, 58, 70, 80, 22), 3, 0, Map.of(), timeline);
+                new LatencySummary(500, 250, 20, 40, 58, 70, 80, 22), 3, 0, Map.of(), timeline)
+                .withCpu(ScenarioCpu.between(Map.of("booking-service", 1.0, "gateway", 2.0, "postgres", 3.0),
+                        Map.of("booking-service", 5.5, "gateway", 6.0, "postgres", 6.0), 2.0, 500));
         ScenarioResult search = new ScenarioResult("doctor search", Map.of("connections", 16), 2.0,
                 new LatencySummary(1700, 850, 15, 30, 45, 60, 70, 17), 0, 0, Map.of(), timeline);
         EventLag.Result lag = new EventLag.Result("reporting-service: monthly report updated", "x", 820, 0,
@@ -67,6 +71,35 @@ class HtmlReportTest {
         String json = Files.readString(directory.resolve("summary.json"));
         assertThat(json).contains("\"per_second\"").doesNotContain("\"perSecond\"").contains("\"p99_ms\" : 58.0");
         assertThat(directory.resolve("report.html")).exists();
+    }
+
+    @Test
+    void theSummaryTellsPerScenarioWhereTheCpuWentMostFirst(@TempDir Path directory) throws Exception {
+        Benchmark.write(summary(), directory);
+
+        JsonNode scenarios = JsonMapper.builder().build().readTree(directory.resolve("summary.json").toFile())
+                .get("scenarios");
+        JsonNode cpu = scenarios.get(0).get("cpu");
+        assertThat(cpu.get("window_seconds").asDouble()).isEqualTo(2.0);
+        assertThat(cpu.get("cores_used").asDouble()).isEqualTo(5.75);
+        assertThat(cpu.get("ms_per_success_total").asDouble()).isEqualTo(23.0);
+        assertThat(cpu.get("by_process").propertyNames()).containsExactly("booking-service", "gateway", "postgres");
+        JsonNode bookingService = cpu.get("by_process").get("booking-service");
+        assertThat(bookingService.get("cpu_seconds").asDouble()).isEqualTo(4.5);
+        assertThat(bookingService.get("ms_per_success").asDouble()).isEqualTo(9.0);
+        assertThat(scenarios.get(1).get("cpu").isNull()).as("not measured").isTrue();
+    }
+
+    @Test
+    void eachMeasuredScenarioHasATableOfItsCpu() {
+        String html = HtmlReport.render(summary());
+
+        assertThat(html.split("<th>share %</th>", -1)).as("one table, for the one scenario measured").hasSize(2);
+        assertThat(html).contains("<b>23 ms per success</b>, 5.8 cores busy")
+                .contains("<tr><td>booking-service</td><td>4.5</td><td>9</td><td>39.1</td></tr>")
+                .contains("<tr><th>total</th><th>11.5</th><th>23</th><th>100</th></tr>");
+        assertThat(html.indexOf("<td>booking-service</td>")).isLessThan(html.indexOf("<td>gateway</td>"))
+                .isLessThan(html.indexOf("<td>postgres</td>"));
     }
 
     @Test
