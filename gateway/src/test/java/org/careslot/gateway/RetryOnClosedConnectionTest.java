@@ -47,7 +47,7 @@ class RetryOnClosedConnectionTest {
 
     static final FakeService DOCTOR = FakeService.start("doctor");
     static final FakeService BOOKING = FakeService.start("booking");
-    static final ResettingOnce NOTIFICATION = new ResettingOnce();
+    static final ResettingService NOTIFICATION = new ResettingService();
     static final LocalJwks JWKS = LocalJwks.start();
 
     @DynamicPropertySource
@@ -122,6 +122,17 @@ class RetryOnClosedConnectionTest {
     }
 
     @Test
+    void aGetIsSentTwiceAtMostAndASecondResetIsA503NamingTheService() {
+        HttpResponse<String> response = gateway.get("/api/v1/reminders/always-reset/", JWKS.token("PATIENT"));
+
+        var problem = assertProblem(response, 503);
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("notification-service is unavailable; try again shortly.");
+        assertThat(NOTIFICATION.attempts("GET /api/v1/reminders/always-reset/")).as("attempts the service saw")
+                .isEqualTo(2);
+    }
+
+    @Test
     void aPostWhoseConnectionWasResetIsNotRepeatedAndIsA503() {
         HttpResponse<String> response = gateway.send(gateway.request("/api/v1/reminders/")
                 .header("Authorization", "Bearer " + JWKS.token("PATIENT"))
@@ -153,14 +164,15 @@ class RetryOnClosedConnectionTest {
 
     /**
      * A raw HTTP/1.1 server that resets (RST, not FIN) the connection of the first request of each method and path
-     * after reading its head, and answers {@code 200 {}} to every later one.
+     * after reading its head, and answers {@code 200 {}} to every later one; paths containing {@code /always-reset}
+     * are reset every time.
      */
-    static final class ResettingOnce implements AutoCloseable {
+    static final class ResettingService implements AutoCloseable {
 
         private final ServerSocket server;
         private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
-        ResettingOnce() {
+        ResettingService() {
             try {
                 server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             } catch (IOException e) {
@@ -183,7 +195,8 @@ class RetryOnClosedConnectionTest {
             while (!server.isClosed()) {
                 try (Socket socket = server.accept()) {
                     String methodAndPath = requestLine(socket.getInputStream()).replaceFirst(" HTTP/1\\.1$", "");
-                    if (attempts.computeIfAbsent(methodAndPath, k -> new AtomicInteger()).incrementAndGet() == 1) {
+                    if (attempts.computeIfAbsent(methodAndPath, k -> new AtomicInteger()).incrementAndGet() == 1
+                            || methodAndPath.contains("/always-reset")) {
                         socket.setSoLinger(true, 0);
                         continue;
                     }
