@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 import reactor.netty.http.client.PrematureCloseException;
 
 import java.net.ConnectException;
@@ -94,7 +95,17 @@ public class GatewayErrorWebExceptionHandler implements ErrorWebExceptionHandler
     private static boolean isUpstreamConnectionFailure(Throwable error) {
         return hasCause(error, ConnectException.class) || hasCause(error, NoRouteToHostException.class)
                 || hasCause(error, UnknownHostException.class) || hasCause(error, PrematureCloseException.class)
-                || hasCause(error, io.netty.channel.ConnectTimeoutException.class);
+                || hasCause(error, io.netty.channel.ConnectTimeoutException.class) || isConnectionReset(error);
+    }
+
+    /** A connection reset or broken pipe, as Reactor Netty recognises it (NIO and epoll word it differently). */
+    private static boolean isConnectionReset(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (AbortedException.isConnectionReset(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  * A real HTTP server standing in for one downstream service: it answers every request with
  * {@code {"service": name, "method": ..., "path": ...}} and records what it received. Paths containing
  * {@code /hang} get no answer until the server closes (a service that stopped responding); paths containing
- * {@code /boom} get the service's own 500 problem.
+ * {@code /boom} get the service's own 500 problem; the first request of each method to a path containing
+ * {@code /close-once} gets its connection closed without any answer (a keep-alive connection the service closed as
+ * the request arrived), later ones are answered.
  */
 public final class FakeService implements AutoCloseable {
 
@@ -40,6 +44,7 @@ public final class FakeService implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final LinkedBlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final CountDownLatch closing = new CountDownLatch(1);
+    private final Set<String> closedOnce = ConcurrentHashMap.newKeySet();
 
     private FakeService(String name) {
         this.name = name;
@@ -90,6 +95,10 @@ public final class FakeService implements AutoCloseable {
             Map<String, List<String>> headers = new TreeMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), List.copyOf(v)));
             received.add(new Received(exchange.getRequestMethod(), path, headers));
+            if (path.contains("/close-once") && closedOnce.add(exchange.getRequestMethod() + " " + path)) {
+                // no response headers sent: closing the exchange closes the connection
+                return;
+            }
             if (path.contains("/hang")) {
                 awaitClose(Duration.ofMinutes(2));
                 return;
