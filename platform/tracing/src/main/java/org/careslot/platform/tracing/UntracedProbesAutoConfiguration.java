@@ -2,15 +2,26 @@ package org.careslot.platform.tracing;
 
 import io.micrometer.observation.ObservationPredicate;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Registers {@link UntracedProbes} in the servlet services and the reactive gateway alike. */
+/**
+ * Registers {@link UntracedProbes} in the servlet services and the reactive gateway alike. Spring Security's own spans
+ * are left out unless {@code careslot.tracing.security-spans=true} ({@code CARESLOT_TRACING_SECURITY_SPANS}).
+ */
 @AutoConfiguration
 public class UntracedProbesAutoConfiguration {
 
     @Bean
+    @ConditionalOnBooleanProperty(name = "careslot.tracing.security-spans", havingValue = false, matchIfMissing = true)
+    ObservationPredicate noSecuritySpans() {
+        return UntracedProbes.noSecuritySpans();
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "careslot.tracing.security-spans")
     ObservationPredicate noParentlessSecuritySpans() {
         return UntracedProbes.noParentlessSecuritySpans();
     }

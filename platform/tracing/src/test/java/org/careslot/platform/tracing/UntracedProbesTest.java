@@ -27,8 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A secured servlet application as the services run it, exporting to a real receiver: health probes and other
- * actuator requests leave no span (not even Spring Security's), a user's request leaves its server span with the
- * security spans inside the same trace.
+ * actuator requests leave no span, a user's request leaves one trace: by default without Spring Security's own spans,
+ * with them inside the same trace when {@code careslot.tracing.security-spans=true}.
  */
 class UntracedProbesTest {
 
@@ -49,10 +49,28 @@ class UntracedProbesTest {
     }
 
     @Test
-    void probesLeaveNoSpanAndARequestLeavesOneTrace() throws Exception {
+    void probesLeaveNoSpanAndARequestLeavesOneTraceWithoutSecuritySpans() throws Exception {
+        List<JsonNode> spans = spansOfProbesAndOneRequest(false);
+        assertThat(spans).as("Spring Security's spans are left out").noneMatch(UntracedProbesTest::isSecuritySpan);
+    }
+
+    @Test
+    void securitySpansSwitchedOnStayInsideTheRequestsTrace() throws Exception {
+        List<JsonNode> spans = spansOfProbesAndOneRequest(true);
+        assertThat(spans).as("the request's server span and its security spans")
+                .anyMatch(UntracedProbesTest::isSecuritySpan);
+    }
+
+    private static boolean isSecuritySpan(JsonNode span) {
+        return span.path("name").asString("").startsWith("security");
+    }
+
+    /** Every span exported after three probes and one user's request, all asserted to be of that request's trace. */
+    private static List<JsonNode> spansOfProbesAndOneRequest(boolean securitySpans) throws Exception {
         try (SpanReceiver receiver = new SpanReceiver();
              ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
                      .properties("spring.application.name=probe-test", "server.port=0",
+                             "careslot.tracing.security-spans=" + securitySpans,
                              "management.endpoints.web.exposure.include=health,info",
                              "management.endpoint.health.probes.enabled=true",
                              "management.opentelemetry.tracing.export.schedule-delay=100ms",
@@ -73,11 +91,10 @@ class UntracedProbesTest {
             List<JsonNode> spans = spans(receiver);
             String traceId = spans.stream().filter(span -> span.path("kind").asString("").equals("SERVER"))
                     .findFirst().orElseThrow().path("traceId").asString();
-            assertThat(spans).as("the request's server span and its security spans")
-                    .anyMatch(span -> span.path("name").asString("").startsWith("security"));
             for (JsonNode span : spans) {
                 assertThat(span.path("traceId").asString()).as(span.toString()).isEqualTo(traceId);
             }
+            return spans;
         }
     }
 
