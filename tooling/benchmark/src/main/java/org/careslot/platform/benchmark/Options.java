@@ -20,7 +20,8 @@ record Options(boolean attach, int doctors, int patients, int parallelism, Durat
               --doctors N              doctors with a weekly schedule (200)
               --patients N             patients with tokens (2000)
               --parallelism N          threads registering accounts (6)
-              --warm-up SECONDS        per scenario, excluded from the figures (15)
+              --warm-up SECONDS        per scenario, excluded from the figures (60: C2 in six JVMs on
+                                       2 cores is still compiling after 20 s)
               --duration SECONDS       measured per scenario (30)
               --connections 16,64      booking scenario runs, one per count
               --read-connections N     read scenarios (16)
@@ -43,7 +44,7 @@ record Options(boolean attach, int doctors, int patients, int parallelism, Durat
         int doctors = 200;
         int patients = 2000;
         int parallelism = 6;
-        Duration warmUp = Duration.ofSeconds(15);
+        Duration warmUp = Duration.ofSeconds(60);
         Duration duration = Duration.ofSeconds(30);
         List<Integer> connections = List.of(16, 64);
         int readConnections = 16;
