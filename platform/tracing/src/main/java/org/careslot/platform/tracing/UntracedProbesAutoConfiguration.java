@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Registers {@link UntracedProbes} in the servlet services and the reactive gateway alike. Spring Security's own spans
- * are left out unless {@code careslot.tracing.security-spans=true} ({@code CARESLOT_TRACING_SECURITY_SPANS}).
+ * are left out unless {@code careslot.tracing.security-spans=true} ({@code TRACING_SECURITY_SPANS}).
  */
 @AutoConfiguration
 public class UntracedProbesAutoConfiguration {
