@@ -78,6 +78,8 @@ class GatewayRoutingTest {
             "GET,    /api/v1/appointments/,                         booking",
             "GET,    /api/v1/appointments,                          booking",
             "POST,   /api/v1/appointments/a1/cancel/,               booking",
+            "GET,    /api/v1/calendar/feed-url/,                    booking",
+            "DELETE, /api/v1/calendar/feed-url,                     booking",
             "GET,    /api/v1/doctors/me/time-slots/,                doctor",
             "PUT,    /api/v1/doctors/me/profile,                    doctor",
             "GET,    /api/v1/doctors/d1/time-off/,                  doctor",
@@ -120,6 +122,8 @@ class GatewayRoutingTest {
             "GET,  /api/v1/doctors/d1,                          doctor",
             "GET,  /api/v1/doctors/d1/availability/?date=2026-12-01, booking",
             "GET,  /api/v1/doctors/d1/availability,             booking",
+            "GET,  /api/v1/calendar/feeds/abc_-123.ics,         booking",
+            "GET,  /api/v1/calendar/feeds/abc_-123.ics/,        booking",
     })
     void publicEndpointsPassWithoutToken(String method, String pathAndQuery, String service) {
         HttpResponse<String> response = gateway.send(gateway.request(pathAndQuery)
@@ -137,6 +141,10 @@ class GatewayRoutingTest {
     @CsvSource({
             "GET,    /api/v1/appointments/",
             "POST,   /api/v1/appointments/",
+            "GET,    /api/v1/calendar/feed-url/",
+            "DELETE, /api/v1/calendar/feed-url/",
+            "DELETE, /api/v1/calendar/feeds/abc.ics",
+            "GET,    /api/v1/calendar/feeds/",
             "GET,    /api/v1/user/me/",
             "POST,   /api/v1/user/logout/",
             "GET,    /api/v1/users/",

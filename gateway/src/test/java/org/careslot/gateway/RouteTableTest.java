@@ -57,6 +57,12 @@ class RouteTableTest {
                 .contains("/api/v1/doctors/*/availability/**");
     }
 
+    @Test
+    void bookingOwnsTheCalendarFeeds() {
+        assertThat(ROUTES.get("booking").getPredicates().getFirst().getArgs().values())
+                .contains("/api/v1/calendar/**");
+    }
+
     private static GatewayProperties bind() {
         try {
             MutablePropertySources sources = new MutablePropertySources();

@@ -26,6 +26,8 @@ public final class PublicEndpoints {
                 ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/v1/user/photos/**"),
                 ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, bothForms(
                         "/api/v1/doctors", "/api/v1/doctors/{id}", "/api/v1/doctors/{id}/availability")),
+                // calendar apps subscribe without a bearer token: the token in the feed's path is the credential
+                ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, bothForms("/api/v1/calendar/feeds/{token}.ics")),
                 // Swagger UI (at /v1/) and its assets, each service's OpenAPI, probes and metrics
                 ServerWebExchangeMatchers.pathMatchers("/v1", "/v1/**", "/v3/api-docs", "/v3/api-docs/**",
                         "/actuator/health", "/actuator/health/**", "/actuator/prometheus")));

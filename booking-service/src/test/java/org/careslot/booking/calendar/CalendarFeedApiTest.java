@@ -1,0 +1,214 @@
+package org.careslot.booking.calendar;
+
+import biweekly.Biweekly;
+import biweekly.ICalVersion;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import biweekly.io.ParseWarning;
+import org.careslot.booking.calendar.domain.FeedToken;
+import org.careslot.booking.fixtures.Actor;
+import org.careslot.booking.fixtures.BookingIntegrationTest;
+import org.careslot.booking.fixtures.DoctorProfile;
+import org.careslot.platform.testkit.http.ServiceHttp.Answer;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Private iCalendar feeds: the token's life, who may have one, and what a feed shows (read by a real parser). */
+class CalendarFeedApiTest extends BookingIntegrationTest {
+
+    static final String FEED_URL = "/api/v1/calendar/feed-url/";
+    static final String MEDICAL = "MEDICAL-TEXT-never-in-a-feed";
+
+    Answer feedUrl(Actor caller) {
+        return http.get(FEED_URL, caller == null ? null : caller.token());
+    }
+
+    String url(Actor caller) {
+        Answer answer = feedUrl(caller);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.text("url");
+    }
+
+    /** The feed fetched as a calendar app does: no token, only the URL. */
+    Answer fetch(String url) {
+        return http.get(URI.create(url).getPath(), null, Map.of("Accept", "text/calendar"));
+    }
+
+    @Test
+    void theFirstRequestCreatesTheUrlLaterOnesAnswerTheSameUntilRevoked() {
+        Actor patient = Actor.patient();
+
+        Answer first = feedUrl(patient);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        String url = first.text("url");
+        assertThat(url).matches("http://localhost:" + port + "/api/v1/calendar/feeds/[A-Za-z0-9_-]{43}\\.ics");
+        assertThat(first.text("created_at")).isNotBlank();
+        Answer again = feedUrl(patient);
+        assertThat(again.text("url")).isEqualTo(url);
+        assertThat(again.text("created_at")).isEqualTo(first.text("created_at"));
+        // without the trailing slash too
+        assertThat(http.get("/api/v1/calendar/feed-url", patient.token()).text("url")).isEqualTo(url);
+
+        String token = url.substring(url.lastIndexOf('/') + 1, url.length() - ".ics".length());
+        assertThat(jdbc.queryForObject("SELECT token_hash FROM calendar_feed_token WHERE user_id = ?",
+                byte[].class, patient.id())).isEqualTo(FeedToken.hash(token));
+
+        Answer feed = fetch(url);
+        assertThat(feed.status()).as(feed.body()).isEqualTo(200);
+        assertThat(feed.header("Content-Type")).isEqualTo("text/calendar;charset=UTF-8");
+        assertThat(feed.header("Cache-Control")).contains("no-store").contains("private");
+
+        Answer revoked = http.delete(FEED_URL, patient.token());
+        assertThat(revoked.status()).isEqualTo(204);
+        Answer gone = fetch(url);
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(http.delete(FEED_URL, patient.token()).status()).as("revoking nothing").isEqualTo(204);
+
+        String renewed = url(patient);
+        assertThat(renewed).isNotEqualTo(url);
+        assertThat(fetch(renewed).status()).isEqualTo(200);
+        assertThat(fetch(url).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theUrlNamesTheAddressTheClientUsedThroughTheGateway() {
+        Answer answer = http.get(FEED_URL, Actor.doctor().token(), Map.of("X-Forwarded-Proto", "https",
+                "X-Forwarded-Host", "careslot.example", "X-Forwarded-Port", "443"));
+
+        assertThat(answer.text("url")).startsWith("https://careslot.example/api/v1/calendar/feeds/");
+    }
+
+    @Test
+    void onlyPatientsAndDoctorsHaveFeedsAndUnknownTokensAre404NotA401() {
+        Actor admin = Actor.admin();
+        for (Answer forbidden : List.of(feedUrl(admin), http.delete(FEED_URL, admin.token()))) {
+            assertThat(forbidden.status()).isEqualTo(403);
+            assertThat(forbidden.header("Content-Type")).startsWith("application/problem+json");
+        }
+        assertThat(feedUrl(null).status()).isEqualTo(401);
+        assertThat(http.delete(FEED_URL, null).status()).isEqualTo(401);
+
+        for (String token : List.of(FeedToken.generate(), "not-a-token", "x".repeat(44))) {
+            Answer unknown = http.get("/api/v1/calendar/feeds/" + token + ".ics", null);
+            assertThat(unknown.status()).as(token).isEqualTo(404);
+            assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(fetch("/api/v1/calendar/feeds/" + token + ".ics").status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aFeedShowsTheOwnersAppointmentsWithUidTimesStatusAndSequenceAndNothingMedical() {
+        Actor doctor = Actor.doctor();
+        DoctorProfile profile = publish(DoctorProfile.of(doctor.id()).everyDay("09:00", "12:00", 30), 1);
+        Actor patient = Actor.patient();
+        Actor otherPatient = Actor.patient();
+        LocalDate day = daysAhead(2);
+
+        Answer booked = bookWithMedicalText(patient, profile, day, "09:00");
+        Answer confirmed = bookWithMedicalText(patient, profile, day, "09:30");
+        assertThat(http.post("/api/v1/appointments/" + confirmed.text("id") + "/confirm/", null, doctor.token())
+                .status()).isEqualTo(200);
+        Answer cancelled = bookWithMedicalText(patient, profile, day, "10:00");
+        assertThat(http.post("/api/v1/appointments/" + cancelled.text("id") + "/cancel/",
+                Map.of("reason", MEDICAL), patient.token()).status()).isEqualTo(200);
+        Answer someoneElses = bookWithMedicalText(otherPatient, profile, day, "11:00");
+        DoctorProfile otherDoctor = publish(DoctorProfile.random().everyDay("09:00", "12:00", 30), 1);
+        Answer elsewhere = bookWithMedicalText(otherPatient, otherDoctor, day, "09:00");
+
+        String patientFeed = feedText(url(patient));
+        Map<String, VEvent> mine = events(patientFeed);
+
+        assertThat(mine).containsOnlyKeys(uid(booked), uid(confirmed), uid(cancelled));
+        assertEvent(mine.get(uid(booked)), booked, "TENTATIVE", 1);
+        assertEvent(mine.get(uid(confirmed)), confirmed, "CONFIRMED", 2);
+        assertEvent(mine.get(uid(cancelled)), cancelled, "CANCELLED", 2);
+        assertThat(mine.values()).allSatisfy(event -> assertThat(event.getSummary().getValue())
+                .isEqualTo("CareSlot appointment with your doctor"));
+        assertThat(patientFeed).doesNotContain(MEDICAL).doesNotContain("MEDICAL").doesNotContain("500.00");
+
+        String doctorFeed = feedText(url(doctor));
+        Map<String, VEvent> doctors = events(doctorFeed);
+        assertThat(doctors).containsOnlyKeys(uid(booked), uid(confirmed), uid(cancelled), uid(someoneElses));
+        assertThat(doctors).doesNotContainKey(uid(elsewhere));
+        assertThat(doctors.values()).allSatisfy(event -> assertThat(event.getSummary().getValue())
+                .isEqualTo("CareSlot appointment with a patient"));
+        assertThat(doctorFeed).doesNotContain("MEDICAL");
+    }
+
+    @Test
+    void appointmentsThatEndedMoreThan30DaysAgoLeaveTheFeed() {
+        Actor doctor = Actor.doctor();
+        DoctorProfile profile = publish(DoctorProfile.of(doctor.id()).everyDay("09:00", "12:00", 30), 1);
+        Actor patient = Actor.patient();
+        Answer booked = book(patient, profile.id(), daysAhead(1), "09:00");
+        Instant endsAt = OffsetDateTime.parse(booked.text("ends_at")).toInstant();
+        String url = url(patient);
+
+        clock.setTo(endsAt.plus(CalendarFeeds.PAST).minus(Duration.ofMinutes(5)));
+        assertThat(events(feedText(url))).containsOnlyKeys(uid(booked));
+
+        clock.setTo(endsAt.plus(CalendarFeeds.PAST).plus(Duration.ofMinutes(5)));
+        assertThat(events(feedText(url))).isEmpty();
+    }
+
+    Answer bookWithMedicalText(Actor patient, DoctorProfile doctor, LocalDate day, String start) {
+        Map<String, Object> body = new HashMap<>(booking(doctor.id(), day, start));
+        body.put("notes", MEDICAL + " notes, with; specials");
+        body.put("symptoms", MEDICAL + " symptoms");
+        Answer answer = http.post("/api/v1/appointments/", body, patient.token());
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        return answer;
+    }
+
+    String feedText(String url) {
+        Answer feed = fetch(url);
+        assertThat(feed.status()).as(feed.body()).isEqualTo(200);
+        return feed.body();
+    }
+
+    static String uid(Answer appointment) {
+        return appointment.text("id") + "@careslot";
+    }
+
+    /** Parsed by biweekly, which must find nothing to warn about; the calendar's own properties checked. */
+    static Map<String, VEvent> events(String text) {
+        List<List<ParseWarning>> warnings = new ArrayList<>();
+        ICalendar calendar = Biweekly.parse(text).warnings(warnings).first();
+        assertThat(calendar).isNotNull();
+        assertThat(warnings).allSatisfy(list -> assertThat(list).isEmpty());
+        assertThat(calendar.getVersion()).isEqualTo(ICalVersion.V2_0);
+        assertThat(calendar.getProductId().getValue()).isEqualTo("-//CareSlot//Appointments Feed//EN");
+        assertThat(calendar.getCalendarScale().getValue()).isEqualTo("GREGORIAN");
+        assertThat(calendar.getMethod().getValue()).isEqualTo("PUBLISH");
+        assertThat(calendar.getExperimentalProperty("X-WR-CALNAME").getValue()).isEqualTo("CareSlot appointments");
+        assertThat(calendar.validate(ICalVersion.V2_0).isEmpty()).as(calendar.validate(ICalVersion.V2_0)
+                .toString()).isTrue();
+        return calendar.getEvents().stream()
+                .collect(Collectors.toMap(event -> event.getUid().getValue(), Function.identity()));
+    }
+
+    static void assertEvent(VEvent event, Answer appointment, String status, int sequence) {
+        assertThat(event.getDateStart().getValue().toInstant())
+                .isEqualTo(OffsetDateTime.parse(appointment.text("starts_at")).toInstant());
+        assertThat(event.getDateEnd().getValue().toInstant())
+                .isEqualTo(OffsetDateTime.parse(appointment.text("ends_at")).toInstant());
+        assertThat(event.getDateStart().getValue().hasTime()).isTrue();
+        assertThat(event.getStatus().getValue()).isEqualTo(status);
+        assertThat(event.getSequence().getValue()).isEqualTo(sequence);
+        assertThat(event.getDateTimeStamp()).isNotNull();
+    }
+}
