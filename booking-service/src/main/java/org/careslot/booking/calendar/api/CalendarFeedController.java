@@ -30,12 +30,13 @@ import java.time.Instant;
 class CalendarFeedController {
 
     static final String FEEDS_PATH = "/api/v1/calendar/feeds/";
+    static final String EXAMPLE_TOKEN = "3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
     static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
 
     @Schema(description = "The caller's private feed URL")
     record FeedUrlResponse(
             @Schema(description = "subscribe to it in a calendar app; it carries the feed's secret token",
-                    example = "https://careslot.example/api/v1/calendar/feeds/3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics")
+                    example = "https://careslot.example/api/v1/calendar/feeds/" + EXAMPLE_TOKEN + ".ics")
             String url,
             @Schema(description = "when this token was created (the URL stays the same until it is revoked)")
             Instant createdAt) {
@@ -84,7 +85,7 @@ class CalendarFeedController {
         return ResponseEntity.noContent().build();
     }
 
-    @GetMapping("/api/v1/calendar/feeds/{token}.ics")
+    @GetMapping("/api/v1/calendar/feeds/{feed_token}.ics")
     @SecurityRequirements // public: the token in the path is the credential
     @Operation(summary = "An iCalendar feed (public: the token in the URL is the credential)",
             description = """
@@ -102,8 +103,10 @@ class CalendarFeedController {
                     with); so does the feed of an account deactivated since. Cache-Control: private, no-store.""")
     @ApiResponse(responseCode = "200", description = "the feed",
             content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
-    ResponseEntity<String> feed(@PathVariable String token) {
-        String calendar = feeds.feed(token).orElseThrow(() -> new ResourceNotFoundException("Calendar feed"));
+    ResponseEntity<String> feed(@Parameter(description = "the token of a URL from GET /api/v1/calendar/feed-url/",
+                                           example = EXAMPLE_TOKEN)
+                                @PathVariable("feed_token") String feedToken) {
+        String calendar = feeds.feed(feedToken).orElseThrow(() -> new ResourceNotFoundException("Calendar feed"));
         return ResponseEntity.ok()
                 .contentType(TEXT_CALENDAR)
                 .cacheControl(CacheControl.noStore().cachePrivate())
