@@ -10,6 +10,8 @@ import org.careslot.booking.calendar.domain.FeedToken;
 import org.careslot.booking.fixtures.Actor;
 import org.careslot.booking.fixtures.BookingIntegrationTest;
 import org.careslot.booking.fixtures.DoctorProfile;
+import org.careslot.platform.testkit.events.UpstreamEvents;
+import org.careslot.platform.testkit.events.UpstreamEvents.User;
 import org.careslot.platform.testkit.http.ServiceHttp.Answer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -149,6 +151,18 @@ class CalendarFeedApiTest extends BookingIntegrationTest {
         assertThat(doctors.values()).allSatisfy(event -> assertThat(event.getSummary().getValue())
                 .isEqualTo("CareSlot appointment with a patient"));
         assertThat(doctorFeed).doesNotContain("MEDICAL");
+    }
+
+    @Test
+    void theFeedOfADeactivatedAccountAnswers404() {
+        Actor patient = Actor.patient();
+        String url = url(patient);
+        assertThat(fetch(url).status()).isEqualTo(200);
+
+        UpstreamEvents.publishUser("user.deactivated", User.of(patient.id(), "PATIENT").withActive(false), 1);
+        awaitUser(patient.id(), 1);
+
+        assertThat(fetch(url).status()).isEqualTo(404);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.careslot.booking.calendar.domain;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -97,7 +96,7 @@ public final class ICalendarFeed {
         int octets = 0;
         for (int i = 0; i < line.length(); ) {
             int codePoint = line.codePointAt(i);
-            int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+            int size = utf8Octets(codePoint);
             if (octets + size > MAX_LINE_OCTETS) {
                 out.append(CRLF).append(' ');
                 octets = 1;
@@ -107,6 +106,16 @@ public final class ICalendarFeed {
             i += Character.charCount(codePoint);
         }
         return out.toString();
+    }
+
+    private static int utf8Octets(int codePoint) {
+        if (codePoint < 0x80) {
+            return 1;
+        }
+        if (codePoint < 0x800) {
+            return 2;
+        }
+        return codePoint < 0x10000 ? 3 : 4;
     }
 
     private static void line(StringBuilder out, String contentLine) {

@@ -53,6 +53,18 @@ class ICalendarFeedTest {
     }
 
     @Test
+    void countsFourOctetCharactersWhole() {
+        String line = "SUMMARY:" + "\uD83D\uDCC5".repeat(40); // U+1F4C5, 4 octets each
+
+        for (String physical : ICalendarFeed.fold(line).split("\r\n")) {
+            assertThat(physical.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75);
+            assertThat(physical).doesNotContain("\uFFFD");
+            assertThat(Character.isHighSurrogate(physical.charAt(physical.length() - 1))).isFalse();
+        }
+        assertThat(unfold(ICalendarFeed.fold(line))).isEqualTo(line);
+    }
+
+    @Test
     void writesAPublishedCalendarWithOneEventPerAppointmentInUtc() {
         UUID id = UUID.fromString("6f1c1a52-7f7e-4f55-9a0e-2f0d4b9d3c11");
         Instant start = Instant.parse("2026-12-03T04:00:00.123456Z");
