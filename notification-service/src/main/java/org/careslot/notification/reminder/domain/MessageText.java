@@ -27,8 +27,12 @@ public final class MessageText {
         }
     }
 
-    /** A composed message. */
-    public record Composed(String subject, String text, String html) {
+    /**
+     * A composed message.
+     *
+     * @param shortText the SMS version: one line, plain text, no greeting, no medical data
+     */
+    public record Composed(String subject, String text, String html, String shortText) {
     }
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu 'at' HH:mm",
@@ -85,7 +89,8 @@ public final class MessageText {
                 + "<p>" + escape(line) + "</p>"
                 + "<p>Appointment id: <code>" + facts.appointmentId() + "</code></p>"
                 + "<p>CareSlot</p></body></html>";
-        return new Composed(subject, text, html);
+        String shortText = "CareSlot: " + line + " Ref " + facts.appointmentId().toString().substring(0, 8);
+        return new Composed(subject, text, html, shortText);
     }
 
     static String escape(String text) {
