@@ -157,8 +157,8 @@ public class ReminderDelivery {
         meters.counter("careslot.reminders.sent", "kind", reminder.kind().name()).increment();
         meters.timer("careslot.reminders.delivery.delay", "kind", reminder.kind().name())
                 .record(Duration.between(reminder.dueAt(), sentAt).abs());
-        log.info("reminder {} ({} of appointment {}) sent, attempt {}", reminder.id(), reminder.kind(),
-                reminder.appointmentId(), reminder.attempts());
+        log.info("reminder {} ({} of appointment {}, {}) sent, attempt {}", reminder.id(), reminder.kind(),
+                reminder.appointmentId(), reminder.channel(), reminder.attempts());
     }
 
     private void recordFailure(Reminder reminder, String reason, boolean permanent) {
@@ -182,8 +182,8 @@ public class ReminderDelivery {
         meters.counter("careslot.reminders.attempts.failed", "kind", reminder.kind().name()).increment();
         if (next == null) {
             meters.counter("careslot.reminders.failed", "kind", reminder.kind().name()).increment();
-            log.warn("reminder {} ({} of appointment {}) FAILED after attempt {}: {}", reminder.id(), reminder.kind(),
-                    reminder.appointmentId(), reminder.attempts(), reason);
+            log.warn("reminder {} ({} of appointment {}, {}) FAILED after attempt {}: {}", reminder.id(),
+                    reminder.kind(), reminder.appointmentId(), reminder.channel(), reminder.attempts(), reason);
         } else {
             log.info("reminder {}: attempt {} failed ({}), next at {}", reminder.id(), reminder.attempts(), reason,
                     next);

@@ -21,7 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -70,11 +72,13 @@ public class Reminders {
             int cancelled = reminders.cancelScheduledReminders(appointment.id(), now);
             log.debug("appointment {} {}: {} reminder(s) cancelled", appointment.id(), change, cancelled);
         }
+        Map<UUID, List<String>> channelsOf = new HashMap<>(); // one look-up per recipient, not per message
         for (PlannedMessage message : plan.messages()) {
             UUID recipient = message.recipient() == Recipient.PATIENT ? appointment.patientId()
                     : appointment.doctorId();
-            List<String> chosen = contacts.find(recipient).map(Contact::channels).orElse(List.of());
-            for (String channel : ChannelChoice.channels(chosen, availableChannels)) {
+            List<String> channels = channelsOf.computeIfAbsent(recipient, user -> ChannelChoice.channels(
+                    contacts.find(user).map(Contact::channels).orElse(List.of()), availableChannels));
+            for (String channel : channels) {
                 if (reminders.insert(UUID.randomUUID(), appointment.id(), message, recipient, channel,
                         appointment.startsAt(), sequence, now)) {
                     meters.counter("careslot.reminders.scheduled", "kind", message.kind().name()).increment();

@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * The wording of every message: subject, a plain-text part and an HTML part naming the doctor, the appointment's time
- * in the doctor's time zone and the appointment id. No medical data (notes, symptoms) ever goes into a message.
+ * in the doctor's time zone and the appointment id, and a one-line SMS version (the same sentence, the first eight
+ * characters of the appointment id as reference). No medical data (notes, symptoms) ever goes into a message.
  */
 public final class MessageText {
 
