@@ -1,5 +1,6 @@
 package org.careslot.notification;
 
+import org.careslot.notification.delivery.SmsSettings;
 import org.careslot.notification.reminder.ReminderDelivery;
 import org.careslot.notification.reminder.ReminderPoller;
 import org.careslot.notification.reminder.ReminderSettings;
@@ -12,7 +13,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ReminderSettings.class)
+@EnableConfigurationProperties({ReminderSettings.class, SmsSettings.class})
 class NotificationConfiguration {
 
     /** "Now" of every rule (what is due, whether an appointment has started). */

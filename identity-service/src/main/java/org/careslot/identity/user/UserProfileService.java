@@ -151,6 +151,12 @@ public class UserProfileService {
             ProfileFields.checkPatientOnly(errors, "medical_history", change.medicalHistory(), user.getRole());
             user.setMedicalHistory(change.medicalHistory());
         }
+        if (change.has("notification_channels")) {
+            ProfileFields.checkNotificationChannels(errors, change.notificationChannels());
+            if (errors.isEmpty()) {
+                user.setNotificationChannels(change.notificationChannels());
+            }
+        }
         // thrown inside the transaction: nothing of an invalid change is stored
         errors.throwIfAny();
     }

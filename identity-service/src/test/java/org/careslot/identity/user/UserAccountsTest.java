@@ -304,6 +304,45 @@ class UserAccountsTest {
     }
 
     @Test
+    void notificationChannelsDefaultToEmailAndPatientsAndDoctorsChooseThem() {
+        JsonNode patient = register("PATIENT");
+        String token = login(patient.get("email").asString());
+        JsonNode me = http.get("/api/v1/user/me/", token).json();
+        assertThat(me.get("notification_channels").toString()).isEqualTo("[\"EMAIL\"]");
+
+        Answer patched = http.patch("/api/v1/user/me/", Map.of("notification_channels", List.of("SMS", "EMAIL")),
+                token);
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+        assertThat(patched.json().get("notification_channels").toString()).isEqualTo("[\"SMS\",\"EMAIL\"]");
+        assertThat(http.get("/api/v1/user/me/", token).json().get("notification_channels").toString())
+                .isEqualTo("[\"SMS\",\"EMAIL\"]");
+
+        String doctorToken = login(register("DOCTOR").get("email").asString());
+        Answer doctor = http.patch("/api/v1/user/me/", Map.of("notification_channels", List.of("SMS")), doctorToken);
+        assertThat(doctor.status()).as(doctor.body()).isEqualTo(200);
+        assertThat(doctor.json().get("notification_channels").toString()).isEqualTo("[\"SMS\"]");
+
+        java.util.List<Object> invalid = new java.util.ArrayList<>(List.of(List.of(), List.of("FAX"),
+                List.of("EMAIL", "EMAIL"), "EMAIL", List.of(7), Map.of("EMAIL", true)));
+        invalid.add(null);
+        for (Object wrong : invalid) {
+            Map<String, Object> body = new HashMap<>();
+            body.put("notification_channels", wrong);
+            body.put("full_name", "Not Applied");
+            Answer refused = http.patch("/api/v1/user/me/", body, token);
+            assertThat(refused.status()).as(String.valueOf(wrong)).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(refused.json().get("errors").propertyNames()).as(refused.body())
+                    .containsExactly("notification_channels");
+        }
+        JsonNode unchanged = http.get("/api/v1/user/me/", token).json();
+        assertThat(unchanged.get("notification_channels").toString()).isEqualTo("[\"SMS\",\"EMAIL\"]");
+        assertThat(unchanged.get("full_name").asString()).isEqualTo("Rahima Begum");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM app_user WHERE NOT notification_channels @> ARRAY['EMAIL']"
+                + " AND NOT notification_channels @> ARRAY['SMS']", Long.class)).isZero();
+    }
+
+    @Test
     void adminsListFilterAndDeactivateUsersWhoThenCannotLogIn() {
         JsonNode patient = register("PATIENT");
         String email = patient.get("email").asString();

@@ -48,8 +48,8 @@ class UserEventsTest {
         String id = created.json().get("id").asString();
         String token = http.post("/api/v1/user/login/", Map.of("email", email, "password", "Str0ng!Pass"), null)
                 .json().get("access").asString();
-        assertThat(http.patch("/api/v1/user/me/", Map.of("full_name", "Karim Uddin Ahmed"), token).status())
-                .isEqualTo(200);
+        assertThat(http.patch("/api/v1/user/me/", Map.of("full_name", "Karim Uddin Ahmed",
+                "notification_channels", List.of("EMAIL", "SMS")), token).status()).isEqualTo(200);
         String admin = http.post("/api/v1/user/login/", Map.of("email", "admin@example.com", "password", "Admin.1234"),
                 null).json().get("access").asString();
         assertThat(http.patch("/api/v1/users/" + id + "/", Map.of("is_active", false), admin).status()).isEqualTo(200);
@@ -68,6 +68,10 @@ class UserEventsTest {
                     .doesNotContain("medical").doesNotContain("blood").doesNotContain(token.substring(0, 30));
             assertThat(record.headers().lastHeader("traceparent")).isNotNull();
         }
+        assertThat(EventContract.envelope(records.get(0)).get("data").get("notification_channels").toString())
+                .isEqualTo("[\"EMAIL\"]");
+        assertThat(EventContract.envelope(records.get(1)).get("data").get("notification_channels").toString())
+                .isEqualTo("[\"EMAIL\",\"SMS\"]");
         JsonNode last = EventContract.envelope(records.get(2));
         assertThat(last.get("source").asString()).isEqualTo("/identity-service");
         assertThat(last.get("data").get("full_name").asString()).isEqualTo("Karim Uddin Ahmed");

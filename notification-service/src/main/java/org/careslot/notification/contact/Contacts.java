@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +16,11 @@ import java.util.UUID;
  */
 @Service
 public class Contacts {
+
+    /** The channels this service knows; an event naming another (a later addition) is read without it. */
+    public static final List<String> KNOWN_CHANNELS = List.of("EMAIL", "SMS");
+    /** What a user without a choice gets (events from before the choice existed, unknown users). */
+    public static final List<String> DEFAULT_CHANNELS = List.of("EMAIL");
 
     private final ContactRepository contacts;
     private final Clock clock;
@@ -39,6 +45,13 @@ public class Contacts {
             throw new InvalidEventException("identity event lacks id, email, full_name, role or is_active");
         }
         contacts.upsert(new Contact(user.id(), user.email(), user.phone(), user.fullName(), user.role(),
-                user.isActive()), sequence, clock.instant());
+                user.isActive(), channels(user.notificationChannels())), sequence, clock.instant());
+    }
+
+    /** The known channels the user chose; none (an event from before the choice existed): e-mail. */
+    static List<String> channels(List<String> chosen) {
+        List<String> known = chosen == null ? List.of()
+                : chosen.stream().filter(c -> c != null && KNOWN_CHANNELS.contains(c)).distinct().toList();
+        return known.isEmpty() ? DEFAULT_CHANNELS : known;
     }
 }

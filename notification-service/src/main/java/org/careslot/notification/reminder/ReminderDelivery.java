@@ -8,6 +8,7 @@ import org.careslot.notification.contact.Contacts;
 import org.careslot.notification.delivery.DeliveryException;
 import org.careslot.notification.delivery.NotificationChannel;
 import org.careslot.notification.delivery.OutgoingMessage;
+import org.careslot.notification.delivery.SmsChannel;
 import org.careslot.notification.reminder.domain.MessageKind;
 import org.careslot.notification.reminder.domain.MessageText;
 import org.careslot.notification.reminder.domain.RetryPolicy;
@@ -33,9 +34,12 @@ import java.util.stream.Collectors;
  * FOR UPDATE SKIP LOCKED, marked SENDING with attempts + 1 and a lease), send outside any transaction, record the
  * outcome and publish reminder.sent / reminder.failed (second transaction, only if the claim is still ours).
  *
- * <p>The window between the SMTP server accepting a message and the outcome's commit cannot be closed (SMTP has no
- * transaction to join). A crash there leaves the row SENDING; when its lease runs out another instance sends it again.
- * So delivery is at-least-once in that window and exactly-once otherwise, and the repeat carries the same Message-ID.
+ * <p>Each row is one message on one channel (EMAIL or SMS), so the e-mail and the SMS of a message are claimed, retried
+ * and recorded independently: a failing SMS gateway neither delays nor repeats the e-mail.
+ *
+ * <p>The window between the SMTP server (or SMS gateway) accepting a message and the outcome's commit cannot be
+ * closed (neither has a transaction to join). A crash there leaves the row SENDING; when its lease runs out another instance sends it again.
+ * So delivery is at-least-once in that window and exactly-once otherwise, and the repeat carries the same Message-ID (for SMS: the same {@code {id}}).
  * A missed reminder (at-most-once) costs a missed appointment; a rare duplicate costs a second e-mail.
  */
 @Service
@@ -131,8 +135,9 @@ public class ReminderDelivery {
         MessageText.Composed text = MessageText.compose(new MessageText.Facts(reminder.kind(), reminder.recipient(),
                 recipient.fullName(), doctorName, patientName, appointment.id(), reminder.startsAt(),
                 appointment.timeZone()));
-        return new OutgoingMessage(reminder.id() + "@careslot", recipient.email(), recipient.fullName(),
-                text.subject(), text.text(), text.html());
+        String address = SmsChannel.NAME.equals(reminder.channel()) ? recipient.phone() : recipient.email();
+        return new OutgoingMessage(reminder.id() + "@careslot", address, recipient.fullName(), text.subject(),
+                text.text(), text.html(), text.shortText());
     }
 
     private void recordSent(Reminder reminder, Instant sentAt) {
@@ -152,8 +157,8 @@ public class ReminderDelivery {
         meters.counter("careslot.reminders.sent", "kind", reminder.kind().name()).increment();
         meters.timer("careslot.reminders.delivery.delay", "kind", reminder.kind().name())
                 .record(Duration.between(reminder.dueAt(), sentAt).abs());
-        log.info("reminder {} ({} of appointment {}) sent, attempt {}", reminder.id(), reminder.kind(),
-                reminder.appointmentId(), reminder.attempts());
+        log.info("reminder {} ({} of appointment {}, {}) sent, attempt {}", reminder.id(), reminder.kind(),
+                reminder.appointmentId(), reminder.channel(), reminder.attempts());
     }
 
     private void recordFailure(Reminder reminder, String reason, boolean permanent) {
@@ -177,8 +182,8 @@ public class ReminderDelivery {
         meters.counter("careslot.reminders.attempts.failed", "kind", reminder.kind().name()).increment();
         if (next == null) {
             meters.counter("careslot.reminders.failed", "kind", reminder.kind().name()).increment();
-            log.warn("reminder {} ({} of appointment {}) FAILED after attempt {}: {}", reminder.id(), reminder.kind(),
-                    reminder.appointmentId(), reminder.attempts(), reason);
+            log.warn("reminder {} ({} of appointment {}, {}) FAILED after attempt {}: {}", reminder.id(),
+                    reminder.kind(), reminder.appointmentId(), reminder.channel(), reminder.attempts(), reason);
         } else {
             log.info("reminder {}: attempt {} failed ({}), next at {}", reminder.id(), reminder.attempts(), reason,
                     next);

@@ -4,7 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.careslot.notification.appointment.Appointment;
 import org.careslot.notification.appointment.AppointmentSnapshot;
 import org.careslot.notification.appointment.Appointments;
-import org.careslot.notification.delivery.EmailChannel;
+import org.careslot.notification.contact.Contact;
+import org.careslot.notification.contact.Contacts;
+import org.careslot.notification.delivery.NotificationChannel;
+import org.careslot.notification.reminder.domain.ChannelChoice;
 import org.careslot.notification.reminder.domain.AppointmentChange;
 import org.careslot.notification.reminder.domain.PlannedMessage;
 import org.careslot.notification.reminder.domain.Recipient;
@@ -18,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -32,14 +38,19 @@ public class Reminders {
 
     private final Appointments appointments;
     private final ReminderRepository reminders;
+    private final Contacts contacts;
+    private final List<String> availableChannels;
     private final ReminderRules rules;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public Reminders(Appointments appointments, ReminderRepository reminders, ReminderSettings settings, Clock clock,
-                     MeterRegistry meters) {
+    public Reminders(Appointments appointments, ReminderRepository reminders, Contacts contacts,
+                     List<NotificationChannel> channels, ReminderSettings settings, Clock clock, MeterRegistry meters) {
         this.appointments = appointments;
         this.reminders = reminders;
+        this.contacts = contacts;
+        this.availableChannels = channels.stream().filter(NotificationChannel::available)
+                .map(NotificationChannel::name).toList();
         this.rules = new ReminderRules(settings.leadTimes());
         this.clock = clock;
         this.meters = meters;
@@ -48,7 +59,8 @@ public class Reminders {
     /**
      * Applies version {@code sequence} of an appointment, announced by {@code change}. Only newer versions arrive
      * here (the platform's event template drops redelivered and older events), and a message is unique per
-     * appointment version, so nothing is scheduled twice.
+     * appointment version and channel, so nothing is scheduled twice. The channels are the recipient's choice as
+     * known now (e-mail while the recipient's identity event has not arrived yet): one row per channel.
      */
     @Transactional
     public void appointmentChanged(AppointmentChange change, AppointmentSnapshot snapshot, long sequence) {
@@ -60,12 +72,17 @@ public class Reminders {
             int cancelled = reminders.cancelScheduledReminders(appointment.id(), now);
             log.debug("appointment {} {}: {} reminder(s) cancelled", appointment.id(), change, cancelled);
         }
+        Map<UUID, List<String>> channelsOf = new HashMap<>(); // one look-up per recipient, not per message
         for (PlannedMessage message : plan.messages()) {
             UUID recipient = message.recipient() == Recipient.PATIENT ? appointment.patientId()
                     : appointment.doctorId();
-            if (reminders.insert(UUID.randomUUID(), appointment.id(), message, recipient, EmailChannel.NAME,
-                    appointment.startsAt(), sequence, now)) {
-                meters.counter("careslot.reminders.scheduled", "kind", message.kind().name()).increment();
+            List<String> channels = channelsOf.computeIfAbsent(recipient, user -> ChannelChoice.channels(
+                    contacts.find(user).map(Contact::channels).orElse(List.of()), availableChannels));
+            for (String channel : channels) {
+                if (reminders.insert(UUID.randomUUID(), appointment.id(), message, recipient, channel,
+                        appointment.startsAt(), sequence, now)) {
+                    meters.counter("careslot.reminders.scheduled", "kind", message.kind().name()).increment();
+                }
             }
         }
     }

@@ -155,5 +155,18 @@ class ReminderRulesTest {
                 "Wednesday 2 December 2026 at 09:00 (Asia/Dhaka)", "Appointment id: " + id);
         assertThat(text.html()).contains("Dear Rahim &lt;Uddin&gt;,", "Dr. Sabrina Sultana", "09:00 (Asia/Dhaka)",
                 id.toString()).doesNotContain("<Uddin>");
+        assertThat(text.shortText()).isEqualTo("CareSlot: This is a reminder of your appointment with Dr. Sabrina "
+                + "Sultana on Wednesday 2 December 2026 at 09:00 (Asia/Dhaka). Ref " + id.toString().substring(0, 8));
+    }
+
+    @Test
+    void theSmsVersionIsOneLineWithoutGreetingOrPatientNameForThePatient() {
+        UUID id = UUID.randomUUID();
+        MessageText.Composed text = MessageText.compose(new MessageText.Facts(MessageKind.CANCELLED, Recipient.DOCTOR,
+                "Sabrina Sultana", "Sabrina Sultana", "Rahim Uddin", id, Instant.parse("2026-12-02T03:00:00Z"),
+                ZoneId.of("Asia/Dhaka")));
+        assertThat(text.shortText()).isEqualTo("CareSlot: The appointment with Rahim Uddin on Wednesday 2 December "
+                + "2026 at 09:00 (Asia/Dhaka) was cancelled. Ref " + id.toString().substring(0, 8))
+                .doesNotContain("\n", "Dear");
     }
 }

@@ -178,6 +178,10 @@ final class RunningStack {
         ports.forEach((name, port) -> environment.put(name, Integer.toString(port)));
         environment.put("LOCAL_STACK_DIR", stackDir.toString());
         environment.put("CARESLOT_HOME", root.toString());
+        // notification-service sends SMS to a stand-in provider in this JVM (SmsE2ETest)
+        environment.put("SMS_GATEWAY_URL", SmsProvider.shared().url());
+        environment.put("SMS_GATEWAY_USERNAME", SmsProvider.USERNAME);
+        environment.put("SMS_GATEWAY_PASSWORD", SmsProvider.PASSWORD);
         Path output = stackDir.getParent().resolve("stack-launcher.out");
         Instant begin = Instant.now();
         Process process = null;

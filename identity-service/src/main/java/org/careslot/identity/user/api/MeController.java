@@ -44,6 +44,8 @@ class MeController {
     @PatchMapping("/api/v1/user/me")
     @Operation(summary = "Change your profile",
             description = "Writable: full_name, phone, division_id, district_id, thana_id, date_of_birth, gender, "
+                    + "notification_channels (a non-empty array of distinct values from EMAIL and SMS: how reminders and "
+                    + "notices reach you; default [\"EMAIL\"]), "
                     + "and for patients blood_group, emergency_contact, medical_history. id, email, role and "
                     + "is_active are ignored (never applied), as is any unknown member.")
     @ApiResponse(responseCode = "409", description = "The phone number belongs to another account",

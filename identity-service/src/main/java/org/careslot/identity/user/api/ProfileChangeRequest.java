@@ -1,6 +1,7 @@
 package org.careslot.identity.user.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -10,7 +11,10 @@ import org.careslot.identity.user.domain.ProfileChange;
 import org.careslot.identity.user.domain.ProfileFields;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -48,6 +52,8 @@ final class ProfileChangeRequest {
     private String emergencyContact;
     @Size(max = ProfileFields.MAX_TEXT, message = ProfileFields.TOO_LONG_TEXT)
     private String medicalHistory;
+    @ArraySchema(schema = @Schema(allowableValues = {"EMAIL", "SMS"}), minItems = 1, uniqueItems = true)
+    private List<String> notificationChannels;
 
     public void setFullName(String fullName) {
         this.fullName = fullName == null ? null : fullName.strip();
@@ -99,6 +105,27 @@ final class ProfileChangeRequest {
         present.add("medical_history");
     }
 
+    /**
+     * Read as any JSON value, so that a wrong shape (a string, an object, an array of numbers) is reported on
+     * {@code notification_channels} itself by the profile rules, not as a body Jackson could not read.
+     */
+    public void setNotificationChannels(Object channels) {
+        if (channels == null) {
+            this.notificationChannels = null;
+        } else if (channels instanceof List<?> list) {
+            List<String> values = new ArrayList<>();
+            list.forEach(value -> values.add(value instanceof String text ? text : null));
+            this.notificationChannels = values;
+        } else {
+            this.notificationChannels = Collections.singletonList(null);
+        }
+        present.add("notification_channels");
+    }
+
+    public List<String> getNotificationChannels() {
+        return notificationChannels;
+    }
+
     public String getFullName() {
         return fullName;
     }
@@ -141,6 +168,6 @@ final class ProfileChangeRequest {
 
     ProfileChange toChange() {
         return new ProfileChange(present, fullName, phone, divisionId, districtId, thanaId, dateOfBirth, gender,
-                bloodGroup, emergencyContact, medicalHistory);
+                bloodGroup, emergencyContact, medicalHistory, notificationChannels);
     }
 }

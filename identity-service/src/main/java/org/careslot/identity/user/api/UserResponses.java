@@ -4,6 +4,7 @@ import org.careslot.identity.user.domain.UserProfile;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** Response bodies of the user endpoints (snake_case on the wire). */
@@ -27,13 +28,14 @@ final class UserResponses {
      */
     record Profile(UUID id, String email, String fullName, String phone, String role, Integer divisionId,
                    Integer districtId, Integer thanaId, LocalDate dateOfBirth, String gender, String bloodGroup,
-                   String emergencyContact, String medicalHistory, String photoUrl, boolean isActive,
-                   Instant createdAt, Instant updatedAt) {
+                   String emergencyContact, String medicalHistory, List<String> notificationChannels,
+                   String photoUrl, boolean isActive, Instant createdAt, Instant updatedAt) {
 
         static Profile of(UserProfile user, String photoUrl) {
             return new Profile(user.id(), user.email(), user.fullName(), user.phone(), user.role().name(),
                     user.divisionId(), user.districtId(), user.thanaId(), user.dateOfBirth(), user.gender(),
-                    user.bloodGroup(), user.emergencyContact(), user.medicalHistory(), photoUrl, user.active(),
+                    user.bloodGroup(), user.emergencyContact(), user.medicalHistory(), user.notificationChannels(),
+                    photoUrl, user.active(),
                     user.createdAt(), user.updatedAt());
         }
     }

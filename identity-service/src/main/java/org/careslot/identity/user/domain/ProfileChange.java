@@ -1,6 +1,7 @@
 package org.careslot.identity.user.domain;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -9,10 +10,14 @@ import java.util.Set;
  */
 public record ProfileChange(Set<String> present, String fullName, String phone, Integer divisionId,
                             Integer districtId, Integer thanaId, LocalDate dateOfBirth, String gender,
-                            String bloodGroup, String emergencyContact, String medicalHistory) {
+                            String bloodGroup, String emergencyContact, String medicalHistory,
+                            List<String> notificationChannels) {
 
     public ProfileChange {
         present = Set.copyOf(present);
+        // may hold nulls (members that were not strings): rejected by the rules, so no List.copyOf here
+        notificationChannels = notificationChannels == null ? null
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(notificationChannels));
     }
 
     /** @param field the snake_case member name */

@@ -4,6 +4,8 @@ import org.careslot.platform.web.problem.FieldErrors;
 import org.careslot.platform.web.problem.FieldMessages;
 
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -41,6 +43,12 @@ public final class ProfileFields {
     public static final String NOT_POSITIVE = "Must be a positive integer.";
     public static final String TOO_LONG_TEXT = "Must be at most " + MAX_TEXT + " characters.";
     public static final String PATIENTS_ONLY = "Only patients have a medical profile.";
+    /** The ways a user can be told about appointments, as notification-service names its channels. */
+    public static final List<String> NOTIFICATION_CHANNELS = List.of("EMAIL", "SMS");
+    /** New accounts (and accounts from before the choice existed) get e-mail only. */
+    public static final List<String> DEFAULT_NOTIFICATION_CHANNELS = List.of("EMAIL");
+    public static final String INVALID_NOTIFICATION_CHANNELS =
+            "Must be a non-empty list of distinct values from [EMAIL, SMS].";
     public static final String INVALID_DATE_OF_BIRTH = "Date of birth must be in the past " + MAX_AGE_YEARS + " years.";
 
     private ProfileFields() {
@@ -61,6 +69,14 @@ public final class ProfileFields {
     public static void checkPatientOnly(FieldErrors errors, String field, Object value, Role role) {
         if (value != null && role != Role.PATIENT) {
             errors.reject(field, PATIENTS_ONLY);
+        }
+    }
+
+    /** A non-empty list of distinct known channels; null (cleared) or anything else is rejected on the member. */
+    public static void checkNotificationChannels(FieldErrors errors, List<String> value) {
+        if (value == null || value.isEmpty() || value.stream().anyMatch(c -> c == null || !NOTIFICATION_CHANNELS.contains(c))
+                || new HashSet<>(value).size() != value.size()) {
+            errors.reject("notification_channels", INVALID_NOTIFICATION_CHANNELS);
         }
     }
 

@@ -2,6 +2,7 @@ package org.careslot.identity.user.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -10,6 +11,6 @@ import java.util.UUID;
  */
 public record UserProfile(UUID id, String email, String fullName, String phone, Role role, Integer divisionId,
                           Integer districtId, Integer thanaId, LocalDate dateOfBirth, String gender,
-                          String bloodGroup, String emergencyContact, String medicalHistory, boolean active,
-                          Instant createdAt, Instant updatedAt) {
+                          String bloodGroup, String emergencyContact, String medicalHistory,
+                          List<String> notificationChannels, boolean active, Instant createdAt, Instant updatedAt) {
 }

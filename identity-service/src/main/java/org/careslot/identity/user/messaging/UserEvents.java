@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -21,15 +22,21 @@ public class UserEvents {
     public static final String TOPIC = "identity.user.v1";
     public static final String SCHEMA = "urn:careslot:schema:identity.user.v1:user";
 
-    /** {@code data} of every user event. */
+    /**
+     * {@code data} of every user event.
+     *
+     * @param notificationChannels EMAIL and/or SMS, as the user chose (added within v1: events published before lack
+     *                             it, and consumers read its absence as [EMAIL])
+     */
     public record UserData(UUID id, String email, String fullName, String phone, String role, Integer divisionId,
                            Integer districtId, Integer thanaId, boolean isActive, Instant createdAt,
-                           Instant updatedAt) {
+                           Instant updatedAt, List<String> notificationChannels) {
 
         static UserData of(UserAccount user) {
             return new UserData(user.getId(), user.getEmail(), user.getFullName(), user.getPhone(),
                     user.getRole().name(), user.getDivisionId(), user.getDistrictId(), user.getThanaId(),
-                    user.isActive(), user.getCreatedAt(), user.getUpdatedAt());
+                    user.isActive(), user.getCreatedAt(), user.getUpdatedAt(),
+                    user.getNotificationChannels());
         }
     }
 

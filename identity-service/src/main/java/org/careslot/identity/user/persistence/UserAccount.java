@@ -6,11 +6,15 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.careslot.identity.user.domain.ProfileFields;
 import org.careslot.identity.user.domain.Role;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.careslot.identity.user.domain.UserProfile;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** Row of {@code app_user}. Never leaves the service as is: controllers map it to response records. */
@@ -33,6 +37,9 @@ public class UserAccount {
     private String bloodGroup;
     private String emergencyContact;
     private String medicalHistory;
+    /** EMAIL and/or SMS: how the user is told about appointments (column text[]). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    private String[] notificationChannels;
     @Column(name = "is_active")
     private boolean active;
     /** Incremented by hand on every change: it is the {@code sequence} of the user's events. */
@@ -49,6 +56,7 @@ public class UserAccount {
         this.fullName = fullName;
         this.phone = phone;
         this.role = role;
+        this.notificationChannels = ProfileFields.DEFAULT_NOTIFICATION_CHANNELS.toArray(String[]::new);
         this.active = true;
         this.version = 1;
         this.createdAt = now;
@@ -58,7 +66,7 @@ public class UserAccount {
     /** The profile as the service's callers see it. */
     public UserProfile toProfile() {
         return new UserProfile(id, email, fullName, phone, role, divisionId, districtId, thanaId, dateOfBirth, gender,
-                bloodGroup, emergencyContact, medicalHistory, active, createdAt, updatedAt);
+                bloodGroup, emergencyContact, medicalHistory, getNotificationChannels(), active, createdAt, updatedAt);
     }
 
     /** Records a change: the next event sequence and the time of the change. */
@@ -92,6 +100,10 @@ public class UserAccount {
     public void setEmergencyContact(String emergencyContact) { this.emergencyContact = emergencyContact; }
     public String getMedicalHistory() { return medicalHistory; }
     public void setMedicalHistory(String medicalHistory) { this.medicalHistory = medicalHistory; }
+    public List<String> getNotificationChannels() { return List.of(notificationChannels); }
+    public void setNotificationChannels(List<String> channels) {
+        this.notificationChannels = channels.toArray(String[]::new);
+    }
     public boolean isActive() { return active; }
     public void setActive(boolean active) { this.active = active; }
     public long getVersion() { return version; }

@@ -189,4 +189,43 @@ class RequestConstraintsTest {
             assertThat(errors.asMap()).containsOnlyKeys("date_of_birth");
         }
     }
+
+    @Test
+    void notificationChannelsAreANonEmptyListOfDistinctKnownChannels() {
+        for (List<String> valid : List.of(List.of("EMAIL"), List.of("SMS"), List.of("SMS", "EMAIL"))) {
+            FieldErrors errors = new FieldErrors();
+            ProfileFields.checkNotificationChannels(errors, valid);
+            assertThat(errors.isEmpty()).as(valid.toString()).isTrue();
+        }
+        List<List<String>> invalid = new java.util.ArrayList<>(List.of(List.of(), List.of("FAX"), List.of("email"),
+                List.of("EMAIL", "EMAIL"), List.of("SMS", "PUSH")));
+        invalid.add(java.util.Collections.singletonList(null));
+        invalid.add(null);
+        for (List<String> wrong : invalid) {
+            FieldErrors errors = new FieldErrors();
+            ProfileFields.checkNotificationChannels(errors, wrong);
+            assertThat(errors.asMap()).as(String.valueOf(wrong))
+                    .containsExactly(Map.entry("notification_channels",
+                            List.of(ProfileFields.INVALID_NOTIFICATION_CHANNELS)));
+        }
+    }
+
+    @Test
+    void notificationChannelsOfAnyOtherShapeReachTheRulesAsInvalidValues() {
+        ProfileChangeRequest string = new ProfileChangeRequest();
+        string.setNotificationChannels("EMAIL");
+        ProfileChangeRequest numbers = new ProfileChangeRequest();
+        numbers.setNotificationChannels(List.of(1, 2));
+        ProfileChangeRequest cleared = new ProfileChangeRequest();
+        cleared.setNotificationChannels(null);
+        for (ProfileChangeRequest request : List.of(string, numbers, cleared)) {
+            assertThat(request.toChange().has("notification_channels")).isTrue();
+            FieldErrors errors = new FieldErrors();
+            ProfileFields.checkNotificationChannels(errors, request.toChange().notificationChannels());
+            assertThat(errors.asMap()).containsOnlyKeys("notification_channels");
+        }
+        ProfileChangeRequest both = new ProfileChangeRequest();
+        both.setNotificationChannels(List.of("EMAIL", "SMS"));
+        assertThat(both.toChange().notificationChannels()).containsExactly("EMAIL", "SMS");
+    }
 }

@@ -15,7 +15,7 @@ public record ReminderResponse(
         String kind,
         @Schema(description = "PATIENT or DOCTOR")
         String recipientRole,
-        @Schema(description = "EMAIL")
+        @Schema(allowableValues = {"EMAIL", "SMS"}, description = "one row per channel the recipient chose")
         String channel,
         Instant dueAt,
         @Schema(allowableValues = {"SCHEDULED", "SENT", "FAILED", "CANCELLED"},

@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * The wording of every message: subject, a plain-text part and an HTML part naming the doctor, the appointment's time
- * in the doctor's time zone and the appointment id. No medical data (notes, symptoms) ever goes into a message.
+ * in the doctor's time zone and the appointment id, and a one-line SMS version (the same sentence, the first eight
+ * characters of the appointment id as reference). No medical data (notes, symptoms) ever goes into a message.
  */
 public final class MessageText {
 
@@ -27,8 +28,12 @@ public final class MessageText {
         }
     }
 
-    /** A composed message. */
-    public record Composed(String subject, String text, String html) {
+    /**
+     * A composed message.
+     *
+     * @param shortText the SMS version: one line, plain text, no greeting, no medical data
+     */
+    public record Composed(String subject, String text, String html, String shortText) {
     }
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu 'at' HH:mm",
@@ -85,7 +90,8 @@ public final class MessageText {
                 + "<p>" + escape(line) + "</p>"
                 + "<p>Appointment id: <code>" + facts.appointmentId() + "</code></p>"
                 + "<p>CareSlot</p></body></html>";
-        return new Composed(subject, text, html);
+        String shortText = "CareSlot: " + line + " Ref " + facts.appointmentId().toString().substring(0, 8);
+        return new Composed(subject, text, html, shortText);
     }
 
     static String escape(String text) {
