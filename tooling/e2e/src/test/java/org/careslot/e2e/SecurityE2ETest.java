@@ -165,6 +165,11 @@ class SecurityE2ETest {
                     Owner.DOCTOR, Map.of("prescription", "Rest")),
             new Endpoint("POST", "/api/v1/appointments/{appointment_id}/no-show/", Set.of(Role.DOCTOR, Role.ADMIN),
                     Owner.DOCTOR, null),
+            // booking-service: calendar feeds (the feed itself is public: its token is the credential)
+            new Endpoint("GET", "/api/v1/calendar/feed-url/", Set.of(Role.PATIENT, Role.DOCTOR), Owner.NONE, null),
+            new Endpoint("DELETE", "/api/v1/calendar/feed-url/", Set.of(Role.PATIENT, Role.DOCTOR), Owner.NONE,
+                    null),
+            new Endpoint("GET", "/api/v1/calendar/feeds/{feed_token}.ics", ANYONE, Owner.NONE, null),
             // notification-service
             new Endpoint("GET", "/api/v1/reminders/?appointment_id={appointment_id}", AUTHENTICATED, Owner.PATIENT,
                     null),
