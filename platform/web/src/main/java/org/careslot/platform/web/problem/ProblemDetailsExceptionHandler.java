@@ -29,6 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -133,6 +134,11 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
                 return handleExceptionInternal(e, ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
                         cause.getMessage()), new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, request);
             }
+        }
+        if (e.getCause() instanceof IOException io) {
+            // the connection failed while the body was read (not a client error in the body): the cause is what an
+            // operator needs, and it names no part of the body
+            log.warn("Request body of {} could not be read: {}", request.getDescription(false), io.toString());
         }
         // A body Jackson could not map: name the offending field when Jackson knows it.
         if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
