@@ -2,16 +2,19 @@ package org.careslot.booking.calendar;
 
 import org.careslot.booking.calendar.domain.FeedEvent;
 import org.careslot.booking.calendar.domain.FeedToken;
+import org.careslot.booking.calendar.domain.FeedTokenKey;
 import org.careslot.booking.calendar.domain.ICalendarFeed;
 import org.careslot.booking.calendar.persistence.FeedAppointments;
 import org.careslot.booking.calendar.persistence.FeedTokens;
 import org.careslot.booking.calendar.persistence.FeedTokens.Issued;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,24 +39,35 @@ public class CalendarFeeds {
     private final FeedTokens tokens;
     private final FeedAppointments appointments;
     private final Clock clock;
+    private final FeedTokenKey key;
 
-    public CalendarFeeds(FeedTokens tokens, FeedAppointments appointments, Clock clock) {
+    public CalendarFeeds(FeedTokens tokens, FeedAppointments appointments, Clock clock,
+                         @Value("${careslot.calendar.feed-key}") String key) {
         this.tokens = tokens;
         this.appointments = appointments;
         this.clock = clock;
+        this.key = new FeedTokenKey(key);
     }
 
-    /** The user's token, created on the first request; the same one afterwards, until revoked. */
+    /**
+     * The user's token, created on the first request; the same one afterwards, until revoked. After a change of key
+     * the token changes too: the stored hash follows it, so the URL answered here is always the one that works.
+     */
     @Transactional
     public FeedAccess access(UUID user) {
         Optional<Issued> existing = tokens.of(user);
         if (existing.isEmpty()) {
-            String token = FeedToken.generate();
-            tokens.insertIfAbsent(user, token, FeedToken.hash(token), clock.instant());
+            byte[] nonce = FeedTokenKey.newNonce();
+            tokens.insertIfAbsent(user, nonce, FeedToken.hash(key.tokenOf(user, nonce)), clock.instant());
             existing = tokens.of(user);
         }
         Issued issued = existing.orElseThrow();
-        return new FeedAccess(issued.token(), issued.createdAt());
+        String token = key.tokenOf(user, issued.nonce());
+        byte[] hash = FeedToken.hash(token);
+        if (!Arrays.equals(hash, issued.tokenHash())) {
+            tokens.updateHash(user, hash);
+        }
+        return new FeedAccess(token, issued.createdAt());
     }
 
     /** Revokes the user's token (if any): its URL answers 404 from now on. */

@@ -7,6 +7,7 @@ import biweekly.component.VEvent;
 import biweekly.ValidationWarnings;
 import biweekly.io.ParseWarning;
 import org.careslot.booking.calendar.domain.FeedToken;
+import org.careslot.booking.calendar.domain.FeedTokenKey;
 import org.careslot.booking.fixtures.Actor;
 import org.careslot.booking.fixtures.BookingIntegrationTest;
 import org.careslot.booking.fixtures.DoctorProfile;
@@ -14,6 +15,7 @@ import org.careslot.platform.testkit.events.UpstreamEvents;
 import org.careslot.platform.testkit.events.UpstreamEvents.User;
 import org.careslot.platform.testkit.http.ServiceHttp.Answer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -35,6 +38,9 @@ class CalendarFeedApiTest extends BookingIntegrationTest {
 
     static final String FEED_URL = "/api/v1/calendar/feed-url/";
     static final String MEDICAL = "MEDICAL-TEXT-never-in-a-feed";
+
+    @Value("${careslot.calendar.feed-key}")
+    String feedKey;
 
     Answer feedUrl(Actor caller) {
         return http.get(FEED_URL, caller == null ? null : caller.token());
@@ -52,6 +58,19 @@ class CalendarFeedApiTest extends BookingIntegrationTest {
     }
 
     @Test
+    void afterAChangeOfKeyTheUrlAnsweredIsTheOneThatWorks() {
+        Actor doctor = Actor.doctor();
+        String url = url(doctor);
+        // as if the feed had been created under another key: its stored hash is not that of today's token
+        jdbc.update("UPDATE calendar_feed_token SET token_hash = ? WHERE user_id = ?",
+                FeedToken.hash(new FeedTokenKey("the-key-before-the-change-1234567").tokenOf(doctor.id(),
+                        FeedTokenKey.newNonce())), doctor.id());
+        assertThat(fetch(url).status()).isEqualTo(404);
+        assertThat(url(doctor)).isEqualTo(url);
+        assertThat(fetch(url).status()).isEqualTo(200);
+    }
+
+    @Test
     void theFirstRequestCreatesTheUrlLaterOnesAnswerTheSameUntilRevoked() {
         Actor patient = Actor.patient();
 
@@ -66,9 +85,17 @@ class CalendarFeedApiTest extends BookingIntegrationTest {
         // without the trailing slash too
         assertThat(http.get("/api/v1/calendar/feed-url", patient.token()).text("url")).isEqualTo(url);
 
+        // the token is not stored: the row holds the nonce it is computed from (with the key) and the token's hash
         String token = url.substring(url.lastIndexOf('/') + 1, url.length() - ".ics".length());
+        assertThat(jdbc.queryForList("SELECT column_name FROM information_schema.columns"
+                + " WHERE table_name = 'calendar_feed_token'", String.class))
+                .containsExactlyInAnyOrder("user_id", "nonce", "token_hash", "created_at");
         assertThat(jdbc.queryForObject("SELECT token_hash FROM calendar_feed_token WHERE user_id = ?",
                 byte[].class, patient.id())).isEqualTo(FeedToken.hash(token));
+        byte[] nonce = jdbc.queryForObject("SELECT nonce FROM calendar_feed_token WHERE user_id = ?", byte[].class,
+                patient.id());
+        assertThat(new FeedTokenKey(feedKey).tokenOf(patient.id(), nonce)).isEqualTo(token);
+        assertThat(new FeedTokenKey("another-key-".repeat(3)).tokenOf(patient.id(), nonce)).isNotEqualTo(token);
 
         Answer feed = fetch(url);
         assertThat(feed.status()).as(feed.body()).isEqualTo(200);
@@ -106,7 +133,7 @@ class CalendarFeedApiTest extends BookingIntegrationTest {
         assertThat(feedUrl(null).status()).isEqualTo(401);
         assertThat(http.delete(FEED_URL, null).status()).isEqualTo(401);
 
-        for (String token : List.of(FeedToken.generate(), "not-a-token", "x".repeat(44))) {
+        for (String token : List.of(new FeedTokenKey(feedKey).tokenOf(UUID.randomUUID(), FeedTokenKey.newNonce()), "not-a-token", "x".repeat(44))) {
             Answer unknown = http.get("/api/v1/calendar/feeds/" + token + ".ics", null);
             assertThat(unknown.status()).as(token).isEqualTo(404);
             assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");

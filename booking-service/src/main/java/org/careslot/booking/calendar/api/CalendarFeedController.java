@@ -58,14 +58,14 @@ class CalendarFeedController {
             description = """
                     Answers {url, created_at}. The first request creates the caller's feed token; every later one \
                     answers the SAME URL (a calendar app's subscription keeps working) until it is revoked with \
-                    DELETE. The token is 32 random bytes (SecureRandom), base64url without padding: the URL is a \
-                    bearer secret — whoever has it reads the feed without logging in.
+                    DELETE. The token is 32 bytes, base64url without padding: HMAC-SHA256 under a key from the \
+                    environment (CALENDAR_FEED_SECRET) of the user id and a random nonce kept with the feed. The URL is \
+                    a bearer secret — whoever has it reads the feed without logging in.
 
-                    Storage: feeds are looked up by the token's SHA-256 hash; the token itself is stored too, \
-                    because this endpoint must be able to hand out the same URL again. A leaked database therefore \
-                    gives working feed URLs until they are revoked — accepted because a feed carries only \
-                    appointment times and statuses (no names, fee, notes, symptoms or prescription) and revoking \
-                    ends it at once.
+                    Storage: the token is not stored; feeds are looked up by its SHA-256 hash. A leaked database \
+                    opens no feed without the key. Changing the key changes every URL (an old URL works until its \
+                    owner next asks for the URL). A feed carries only appointment times and statuses (no names, \
+                    fee, notes, symptoms or prescription); revoking ends it at once.
 
                     The URL's base is the configured public base URL (PUBLIC_BASE_URL); when that is empty, the \
                     address the client used to reach the gateway (its forwarded host). Admins have no feed (403).""")

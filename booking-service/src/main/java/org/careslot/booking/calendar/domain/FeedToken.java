@@ -3,27 +3,17 @@ package org.careslot.booking.calendar.domain;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.regex.Pattern;
 
-/** The secret of a feed URL: 32 random bytes, base64url without padding (43 characters). */
+/** The secret of a feed URL: 32 bytes, base64url without padding (43 characters); see {@link FeedTokenKey}. */
 public final class FeedToken {
 
-    private static final int BYTES = 32;
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private FeedToken() {
     }
 
-    public static String generate() {
-        byte[] bytes = new byte[BYTES];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** Whether {@code token} could have been generated here (anything else is answered 404 without a query). */
+    /** Whether {@code token} could have been issued here (anything else is answered 404 without a query). */
     public static boolean isWellFormed(String token) {
         return token != null && SHAPE.matcher(token).matches();
     }

@@ -10,11 +10,11 @@ import java.util.UUID;
 import static org.careslot.platform.web.jdbc.PostgresValues.instant;
 import static org.careslot.platform.web.jdbc.PostgresValues.timestamp;
 
-/** Table calendar_feed_token: one active feed token per user. */
+/** Table calendar_feed_token: one active feed per user (its nonce and its token's hash, never the token). */
 @Repository
 public class FeedTokens {
 
-    public record Issued(String token, Instant createdAt) {
+    public record Issued(byte[] nonce, byte[] tokenHash, Instant createdAt) {
     }
 
     private final JdbcClient jdbc;
@@ -24,16 +24,24 @@ public class FeedTokens {
     }
 
     public Optional<Issued> of(UUID user) {
-        return jdbc.sql("SELECT token, created_at FROM calendar_feed_token WHERE user_id = ?").param(user)
-                .query((rs, n) -> new Issued(rs.getString("token"), instant(rs, "created_at"))).optional();
+        return jdbc.sql("SELECT nonce, token_hash, created_at FROM calendar_feed_token WHERE user_id = ?").param(user)
+                .query((rs, n) -> new Issued(rs.getBytes("nonce"), rs.getBytes("token_hash"),
+                        instant(rs, "created_at")))
+                .optional();
     }
 
-    /** Stores the token unless the user has one already (a concurrent first request): then nothing changes. */
-    public void insertIfAbsent(UUID user, String token, byte[] hash, Instant now) {
+    /** Stores the feed unless the user has one already (a concurrent first request): then nothing changes. */
+    public void insertIfAbsent(UUID user, byte[] nonce, byte[] tokenHash, Instant now) {
         jdbc.sql("""
-                        INSERT INTO calendar_feed_token (user_id, token_hash, token, created_at)
-                        VALUES (:user, :hash, :token, :now) ON CONFLICT (user_id) DO NOTHING""")
-                .param("user", user).param("hash", hash).param("token", token).param("now", timestamp(now))
+                        INSERT INTO calendar_feed_token (user_id, nonce, token_hash, created_at)
+                        VALUES (:user, :nonce, :hash, :now) ON CONFLICT (user_id) DO NOTHING""")
+                .param("user", user).param("nonce", nonce).param("hash", tokenHash).param("now", timestamp(now))
+                .update();
+    }
+
+    /** After a change of key: the feed is found by its new token's hash, the old URL stops working. */
+    public void updateHash(UUID user, byte[] tokenHash) {
+        jdbc.sql("UPDATE calendar_feed_token SET token_hash = ? WHERE user_id = ?").param(tokenHash).param(user)
                 .update();
     }
 
