@@ -58,6 +58,13 @@ class RouteTableTest {
     }
 
     @Test
+    void notificationOwnsTheWaitlistUnderTheDoctorsPrefix() {
+        assertThat(ROUTES.get("notification").getOrder()).isLessThan(ROUTES.get("doctor").getOrder());
+        assertThat(ROUTES.get("notification").getPredicates().getFirst().getArgs().values())
+                .contains("/api/v1/doctors/*/waitlist/**", "/api/v1/waitlist/**");
+    }
+
+    @Test
     void bookingOwnsTheCalendarFeeds() {
         assertThat(ROUTES.get("booking").getPredicates().getFirst().getArgs().values())
                 .contains("/api/v1/calendar/**");

@@ -2,6 +2,7 @@ package org.careslot.notification.appointment;
 
 import org.careslot.notification.appointment.persistence.AppointmentRepository;
 import org.careslot.platform.messaging.envelope.InvalidEventException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,10 +20,12 @@ public class Appointments {
 
     private final AppointmentRepository appointments;
     private final Clock clock;
+    private final ApplicationEventPublisher listeners;
 
-    public Appointments(AppointmentRepository appointments, Clock clock) {
+    public Appointments(AppointmentRepository appointments, Clock clock, ApplicationEventPublisher listeners) {
         this.appointments = appointments;
         this.clock = clock;
+        this.listeners = listeners;
     }
 
     public Optional<Appointment> find(UUID id) {
@@ -31,12 +34,15 @@ public class Appointments {
 
     /**
      * Stores version {@code sequence} of the appointment. Only newer versions arrive here: the platform's event
-     * template drops redelivered and older events in the same transaction.
+     * template drops redelivered and older events in the same transaction. Listeners of {@link AppointmentStored}
+     * run synchronously, in this transaction.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Appointment store(AppointmentSnapshot snapshot, long sequence) {
         Appointment appointment = toAppointment(snapshot, sequence);
+        Appointment previous = appointments.find(appointment.id()).orElse(null);
         appointments.save(appointment, clock.instant());
+        listeners.publishEvent(new AppointmentStored(previous, appointment, sequence));
         return appointment;
     }
 

@@ -121,6 +121,9 @@ public class ReminderDelivery {
         if (reminder.kind() == MessageKind.REMINDER && !reminder.startsAt().isAfter(clock.instant())) {
             throw DeliveryException.permanent("the appointment had started before the reminder could be sent");
         }
+        if (reminder.kind() == MessageKind.WAITLIST_SLOT_FREED && !reminder.startsAt().isAfter(clock.instant())) {
+            throw DeliveryException.permanent("the freed slot had started before the notice could be sent");
+        }
         Optional<Contact> found = contacts.find(reminder.recipientId());
         if (found.isEmpty()) {
             // the identity event may still be on its way: retry

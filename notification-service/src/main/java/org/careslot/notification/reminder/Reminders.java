@@ -9,6 +9,7 @@ import org.careslot.notification.contact.Contacts;
 import org.careslot.notification.delivery.NotificationChannel;
 import org.careslot.notification.reminder.domain.ChannelChoice;
 import org.careslot.notification.reminder.domain.AppointmentChange;
+import org.careslot.notification.reminder.domain.MessageKind;
 import org.careslot.notification.reminder.domain.PlannedMessage;
 import org.careslot.notification.reminder.domain.Recipient;
 import org.careslot.notification.reminder.domain.ReminderPlan;
@@ -17,6 +18,7 @@ import org.careslot.notification.reminder.persistence.ReminderRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
@@ -83,6 +85,26 @@ public class Reminders {
                         appointment.startsAt(), sequence, now)) {
                     meters.counter("careslot.reminders.scheduled", "kind", message.kind().name()).increment();
                 }
+            }
+        }
+    }
+
+    /**
+     * Schedules the notice that a slot is free (kind WAITLIST_SLOT_FREED) to a waiting patient, due now, on the
+     * channels they chose. The row points at the appointment that freed the slot and its version, so it is unique per
+     * freed slot and channel; {@code slotStart} is the freed slot's start (for a reschedule: the old start).
+     * Runs in the transaction of the consumed event.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void scheduleWaitlistNotice(UUID appointmentId, long sequence, UUID patientId, Instant slotStart) {
+        Instant now = clock.instant();
+        PlannedMessage notice = new PlannedMessage(MessageKind.WAITLIST_SLOT_FREED, Recipient.PATIENT, null, now);
+        List<String> channels = ChannelChoice.channels(
+                contacts.find(patientId).map(Contact::channels).orElse(List.of()), availableChannels);
+        for (String channel : channels) {
+            if (reminders.insert(UUID.randomUUID(), appointmentId, notice, patientId, channel, slotStart, sequence,
+                    now)) {
+                meters.counter("careslot.reminders.scheduled", "kind", notice.kind().name()).increment();
             }
         }
     }

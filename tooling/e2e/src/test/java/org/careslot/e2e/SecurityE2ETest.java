@@ -173,6 +173,11 @@ class SecurityE2ETest {
             // notification-service
             new Endpoint("GET", "/api/v1/reminders/?appointment_id={appointment_id}", AUTHENTICATED, Owner.PATIENT,
                     null),
+            // notification-service: waitlist
+            new Endpoint("POST", "/api/v1/doctors/{doctor_id}/waitlist/", Set.of(Role.PATIENT), Owner.NONE,
+                    Map.of("date", "{date}")),
+            new Endpoint("GET", "/api/v1/waitlist/", Set.of(Role.PATIENT), Owner.NONE, null),
+            new Endpoint("DELETE", "/api/v1/waitlist/{waitlist_id}/", Set.of(Role.PATIENT), Owner.PATIENT, null),
             // reporting-service
             new Endpoint("GET", "/api/v1/reports/monthly/?month={month}", Set.of(Role.DOCTOR, Role.ADMIN),
                     Owner.NONE, null),
@@ -269,6 +274,12 @@ class SecurityE2ETest {
                 "symptoms", "secret-symptoms-" + marker), tokens.get(Role.PATIENT));
         assertThat(booked.status()).as(booked.body()).isEqualTo(201);
         ids.put("appointment_id", booked.json().get("id").asString());
+        // patient A waits for doctor A's date (404 until notification-service has the doctor's account event)
+        Gateway.Response waiting = await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(500))
+                .until(() -> send("POST", "/api/v1/doctors/" + doctorId + "/waitlist/", Map.of("date",
+                        date.toString()), tokens.get(Role.PATIENT)), response -> response.status() != 404);
+        assertThat(waiting.status()).as(waiting.body()).isEqualTo(201);
+        ids.put("waitlist_id", waiting.json().get("id").asString());
     }
 
     @AfterAll

@@ -31,6 +31,8 @@ class ReminderController {
                     changes (BOOKED and CANCELLED to patient and doctor, CONFIRMED and RESCHEDULED to the patient). \
                     status SCHEDULED → SENT, or FAILED after the last retry (failure_reason says why), or CANCELLED \
                     (the appointment was cancelled, moved, completed or marked no-show before the reminder was due). \
+                    The waitlist's notices about a slot this appointment freed (kind WAITLIST_SLOT_FREED) went to \
+                    another patient and are not listed here; they appear on notification.reminder.v1. \
                     appointment_id is required (400 when missing or not a UUID). An appointment this service does \
                     not know (yet: it learns appointments from events) or that is neither the caller's as patient \
                     or doctor → 404, for admins only the former. Paginated with page and page_size.""")

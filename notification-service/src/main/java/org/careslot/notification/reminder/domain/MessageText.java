@@ -11,7 +11,9 @@ import java.util.UUID;
 /**
  * The wording of every message: subject, a plain-text part and an HTML part naming the doctor, the appointment's time
  * in the doctor's time zone and the appointment id, and a one-line SMS version (the same sentence, the first eight
- * characters of the appointment id as reference). No medical data (notes, symptoms) ever goes into a message.
+ * characters of the appointment id as reference). No medical data (notes, symptoms) ever goes into a message. The
+ * waitlist's notice names the doctor and the freed slot's time only: nothing of the appointment or patient that freed
+ * it.
  */
 public final class MessageText {
 
@@ -80,17 +82,25 @@ public final class MessageText {
                 line = toDoctor ? "The appointment with " + patient + " on " + when + " was cancelled."
                         : "Your appointment with " + doctor + " on " + when + " was cancelled.";
             }
+            case WAITLIST_SLOT_FREED -> {
+                subject = "A slot is free with " + doctor + " on " + when;
+                line = "A slot with " + doctor + " on " + when + " has just become free and can be booked now. "
+                        + "You were next on the waitlist for this date; the slot goes to whoever books it first.";
+            }
             default -> throw new IllegalStateException("unknown kind " + facts.kind());
         }
         String greeting = "Dear " + orElse(facts.recipientName(), toDoctor ? "Doctor" : "patient") + ",";
-        String reference = "Appointment id: " + facts.appointmentId();
-        String text = greeting + "\n\n" + line + "\n\n" + reference + "\n\n-- \nCareSlot\n";
+        // the freed slot's appointment is someone else's: its id is no business of the waiting patient
+        boolean reference = facts.kind() != MessageKind.WAITLIST_SLOT_FREED;
+        String text = greeting + "\n\n" + line + "\n\n"
+                + (reference ? "Appointment id: " + facts.appointmentId() + "\n\n" : "") + "-- \nCareSlot\n";
         String html = "<!DOCTYPE html><html><body>"
                 + "<p>" + escape(greeting) + "</p>"
                 + "<p>" + escape(line) + "</p>"
-                + "<p>Appointment id: <code>" + facts.appointmentId() + "</code></p>"
+                + (reference ? "<p>Appointment id: <code>" + facts.appointmentId() + "</code></p>" : "")
                 + "<p>CareSlot</p></body></html>";
-        String shortText = "CareSlot: " + line + " Ref " + facts.appointmentId().toString().substring(0, 8);
+        String shortText = "CareSlot: " + line
+                + (reference ? " Ref " + facts.appointmentId().toString().substring(0, 8) : "");
         return new Composed(subject, text, html, shortText);
     }
 

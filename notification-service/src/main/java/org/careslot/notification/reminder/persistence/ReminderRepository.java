@@ -128,16 +128,21 @@ public class ReminderRepository {
         return jdbc.sql("SELECT * FROM reminder WHERE id = ?").param(id).query(ROW).optional();
     }
 
+    /**
+     * One page of the messages to the appointment's parties; the waitlist's notices about its freed slot went to other
+     * patients and are not shown here.
+     */
     public List<Reminder> page(UUID appointmentId, long offset, int limit) {
         return jdbc.sql("""
-                        SELECT * FROM reminder WHERE appointment_id = :appointment
+                        SELECT * FROM reminder WHERE appointment_id = :appointment AND kind <> 'WAITLIST_SLOT_FREED'
                         ORDER BY due_at, created_at, kind, recipient_role DESC, id OFFSET :offset LIMIT :limit""")
                 .param("appointment", appointmentId).param("offset", offset).param("limit", limit)
                 .query(ROW).list();
     }
 
     public long count(UUID appointmentId) {
-        return jdbc.sql("SELECT count(*) FROM reminder WHERE appointment_id = ?").param(appointmentId)
+        return jdbc.sql("SELECT count(*) FROM reminder WHERE appointment_id = ? AND kind <> 'WAITLIST_SLOT_FREED'")
+                .param(appointmentId)
                 .query(Long.class).single();
     }
 }
