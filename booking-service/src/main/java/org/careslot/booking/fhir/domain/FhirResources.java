@@ -238,9 +238,7 @@ public final class FhirResources {
 
     /** An instant shown at the zone's offset of that moment (e.g. 2026-12-03T09:00:00+06:00). */
     private static InstantType instant(Instant instant, ZoneId zone) {
-        InstantType value = new InstantType(Date.from(instant));
-        value.setTimeZone(TimeZone.getTimeZone(zone));
-        return value;
+        return new InstantType(Date.from(instant), TemporalPrecisionEnum.SECOND, TimeZone.getTimeZone(zone));
     }
 
     private static DateTimeType dateTime(Instant instant, ZoneId zone) {
