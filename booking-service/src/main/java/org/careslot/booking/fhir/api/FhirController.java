@@ -4,7 +4,6 @@ import ca.uhn.fhir.context.FhirContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -223,8 +222,9 @@ class FhirController {
     @Parameter(name = "schedule", in = ParameterIn.QUERY, required = true, description = "Schedule/{doctor id}",
             schema = @Schema(type = "string", example = "Schedule/3f2c0a34-9c1e-4d4b-8f2a-6a1d2b3c4d5e"))
     @Parameter(name = "start", in = ParameterIn.QUERY, required = true,
-            description = "twice: geYYYY-MM-DD (from, inclusive) and ltYYYY-MM-DD (until, exclusive); gt/le also work",
-            array = @ArraySchema(schema = @Schema(type = "string", example = "ge2030-01-15")))
+            description = "give it twice: start=geYYYY-MM-DD (from, inclusive) and start=ltYYYY-MM-DD (until, "
+                    + "exclusive), e.g. start=ge2030-01-15&start=lt2030-01-22; gt/le also work",
+            schema = @Schema(type = "string", example = "ge2030-01-15"))
     @ApiResponse(responseCode = "200", description = "Bundle (searchset) of Slot", content = @Content(
             mediaType = FHIR_JSON_TYPE, schema = @Schema(type = "object", description = "FHIR R4 Bundle")))
     @ApiResponse(responseCode = "400", description = "OperationOutcome naming the parameter", content = @Content(
