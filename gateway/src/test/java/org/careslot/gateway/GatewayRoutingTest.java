@@ -80,6 +80,8 @@ class GatewayRoutingTest {
             "POST,   /api/v1/appointments/a1/cancel/,               booking",
             "GET,    /api/v1/calendar/feed-url/,                    booking",
             "DELETE, /api/v1/calendar/feed-url,                     booking",
+            "GET,    /fhir/r4/Appointment?status=booked,            booking",
+            "GET,    /fhir/r4/Appointment/a1,                       booking",
             "GET,    /api/v1/doctors/me/time-slots/,                doctor",
             "PUT,    /api/v1/doctors/me/profile,                    doctor",
             "GET,    /api/v1/doctors/d1/time-off/,                  doctor",
@@ -128,6 +130,12 @@ class GatewayRoutingTest {
             "GET,  /api/v1/doctors/d1/availability,             booking",
             "GET,  /api/v1/calendar/feeds/abc_-123.ics,         booking",
             "GET,  /api/v1/calendar/feeds/abc_-123.ics/,        booking",
+            "GET,  /fhir/r4/metadata,                           booking",
+            "GET,  /fhir/r4/metadata/,                          booking",
+            "GET,  /fhir/r4/Practitioner/d1,                    booking",
+            "GET,  /fhir/r4/PractitionerRole?practitioner=Practitioner/d1, booking",
+            "GET,  /fhir/r4/Schedule/d1,                        booking",
+            "GET,  /fhir/r4/Slot?schedule=Schedule/d1&start=ge2026-12-03&start=lt2026-12-10, booking",
     })
     void publicEndpointsPassWithoutToken(String method, String pathAndQuery, String service) {
         HttpResponse<String> response = gateway.send(gateway.request(pathAndQuery)
@@ -149,6 +157,9 @@ class GatewayRoutingTest {
             "DELETE, /api/v1/calendar/feed-url/",
             "DELETE, /api/v1/calendar/feeds/abc.ics",
             "GET,    /api/v1/calendar/feeds/",
+            "GET,    /fhir/r4/Appointment",
+            "GET,    /fhir/r4/Appointment/a1/",
+            "POST,   /fhir/r4/Practitioner",
             "GET,    /api/v1/user/me/",
             "POST,   /api/v1/user/logout/",
             "GET,    /api/v1/users/",

@@ -70,6 +70,11 @@ class RouteTableTest {
                 .contains("/api/v1/calendar/**");
     }
 
+    @Test
+    void bookingServesTheFhirApi() {
+        assertThat(ROUTES.get("booking").getPredicates().getFirst().getArgs().values()).contains("/fhir/r4/**");
+    }
+
     private static GatewayProperties bind() {
         try {
             MutablePropertySources sources = new MutablePropertySources();

@@ -29,7 +29,7 @@ import java.util.UUID;
 public class DoctorDirectory {
 
     /** The part of doctor.profile.v1 data (docs/schemas/doctor.profile.v1/doctor.json) this service uses. */
-    public record DoctorSnapshot(UUID id, String fullName, String consultationFee, String timeZone, Boolean isActive,
+    public record DoctorSnapshot(UUID id, String fullName, String specialization, String consultationFee, String timeZone, Boolean isActive,
                                  List<Slot> timeSlots, List<Off> timeOff) {
 
         public record Slot(UUID id, String weekday, String startTime, String endTime, Integer slotMinutes) {
@@ -49,6 +49,16 @@ public class DoctorDirectory {
 
     public Optional<Doctor> find(UUID id) {
         return doctors.find(id);
+    }
+
+    /** A page of the active doctors, by name then id. */
+    public List<Doctor> active(long offset, int limit) {
+        return doctors.activeIds(offset, limit).stream().map(doctors::find).flatMap(Optional::stream)
+                .filter(Doctor::active).toList();
+    }
+
+    public long countActive() {
+        return doctors.countActive();
     }
 
     /**
@@ -83,7 +93,7 @@ public class DoctorDirectory {
         } catch (DateTimeException | IllegalArgumentException | ArithmeticException | NullPointerException e) {
             throw new InvalidEventException("doctor event " + doctor.id() + " breaks the contract: " + e.getMessage(), e);
         }
-        doctors.upsert(doctor.id(), doctor.fullName(), fee, zone, doctor.isActive(), sequence, clock.instant());
+        doctors.upsert(doctor.id(), doctor.fullName(), doctor.specialization(), fee, zone, doctor.isActive(), sequence, clock.instant());
         doctors.replaceSchedule(doctor.id(), slots, timeOff);
     }
 }

@@ -28,6 +28,11 @@ public final class PublicEndpoints {
                         "/api/v1/doctors", "/api/v1/doctors/{id}", "/api/v1/doctors/{id}/availability")),
                 // calendar apps subscribe without a bearer token: the token in the feed's path is the credential
                 ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, bothForms("/api/v1/calendar/feeds/{token}.ics")),
+                // FHIR R4: capability statement and directory (Appointment needs a token)
+                ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, bothForms("/fhir/r4/metadata",
+                        "/fhir/r4/Practitioner", "/fhir/r4/Practitioner/{id}", "/fhir/r4/PractitionerRole",
+                        "/fhir/r4/PractitionerRole/{id}", "/fhir/r4/Schedule", "/fhir/r4/Schedule/{id}",
+                        "/fhir/r4/Slot")),
                 // Swagger UI (at /v1/) and its assets, each service's OpenAPI, probes and metrics
                 ServerWebExchangeMatchers.pathMatchers("/v1", "/v1/**", "/v3/api-docs", "/v3/api-docs/**",
                         "/actuator/health", "/actuator/health/**", "/actuator/prometheus")));

@@ -170,6 +170,19 @@ class SecurityE2ETest {
             new Endpoint("DELETE", "/api/v1/calendar/feed-url/", Set.of(Role.PATIENT, Role.DOCTOR), Owner.NONE,
                     null),
             new Endpoint("GET", "/api/v1/calendar/feeds/{feed_token}.ics", ANYONE, Owner.NONE, null),
+            // booking-service: FHIR R4 (the directory as public as doctor search and availability; its errors are
+            // OperationOutcomes, application/fhir+json)
+            new Endpoint("GET", "/fhir/r4/metadata/", ANYONE, Owner.NONE, null),
+            new Endpoint("GET", "/fhir/r4/Practitioner/", ANYONE, Owner.NONE, null),
+            new Endpoint("GET", "/fhir/r4/Practitioner/{doctor_id}/", ANYONE, Owner.NONE, null),
+            new Endpoint("GET", "/fhir/r4/PractitionerRole/", ANYONE, Owner.NONE, null),
+            new Endpoint("GET", "/fhir/r4/PractitionerRole/{doctor_id}/", ANYONE, Owner.NONE, null),
+            new Endpoint("GET", "/fhir/r4/Schedule/", ANYONE, Owner.NONE, null),
+            new Endpoint("GET", "/fhir/r4/Schedule/{doctor_id}/", ANYONE, Owner.NONE, null),
+            new Endpoint("GET", "/fhir/r4/Slot/?schedule=Schedule/{doctor_id}&start=ge{date}&start=le{date}", ANYONE,
+                    Owner.NONE, null),
+            new Endpoint("GET", "/fhir/r4/Appointment/", AUTHENTICATED, Owner.NONE, null),
+            new Endpoint("GET", "/fhir/r4/Appointment/{appointment_id}/", AUTHENTICATED, Owner.PATIENT, null),
             // notification-service
             new Endpoint("GET", "/api/v1/reminders/?appointment_id={appointment_id}", AUTHENTICATED, Owner.PATIENT,
                     null),
@@ -378,7 +391,8 @@ class SecurityE2ETest {
         Gateway.Response response = call(endpoint, caller.equals("another patient") ? otherPatient : otherDoctor);
 
         assertThat(response.status()).as(response.body()).isEqualTo(404);
-        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.contentType()).startsWith(endpoint.path().startsWith("/fhir/")
+                ? "application/fhir+json" : "application/problem+json");
         assertLeaksNothing(response);
     }
 

@@ -52,6 +52,11 @@ public final class Schedule {
         return zone;
     }
 
+    /** The weekly slots, by weekday and start. */
+    public List<WeeklySlot> weeklySlots() {
+        return slots;
+    }
+
     public List<TimeOff> timeOff() {
         return timeOff;
     }

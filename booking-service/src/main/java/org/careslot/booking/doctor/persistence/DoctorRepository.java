@@ -38,16 +38,18 @@ public class DoctorRepository {
     }
 
     /** Stores the doctor's state of version {@code sequence} (replace the schedule too). */
-    public void upsert(UUID id, String fullName, BigDecimal fee, ZoneId zone, boolean active, long sequence,
-                       Instant now) {
+    public void upsert(UUID id, String fullName, String specialization, BigDecimal fee, ZoneId zone, boolean active,
+                       long sequence, Instant now) {
         jdbc.sql("""
-                        INSERT INTO doctor (id, full_name, consultation_fee, time_zone, is_active, sequence, updated_at)
-                        VALUES (:id, :fullName, :fee, :zone, :active, :sequence, :now)
+                        INSERT INTO doctor (id, full_name, specialization, consultation_fee, time_zone, is_active,
+                            sequence, updated_at)
+                        VALUES (:id, :fullName, :specialization, :fee, :zone, :active, :sequence, :now)
                         ON CONFLICT (id) DO UPDATE SET full_name = EXCLUDED.full_name,
+                            specialization = EXCLUDED.specialization,
                             consultation_fee = EXCLUDED.consultation_fee, time_zone = EXCLUDED.time_zone,
                             is_active = EXCLUDED.is_active, sequence = EXCLUDED.sequence,
                             updated_at = EXCLUDED.updated_at""")
-                .param("id", id).param("fullName", fullName).param("fee", fee).param("zone", zone.getId())
+                .param("id", id).param("fullName", fullName).param("specialization", specialization).param("fee", fee).param("zone", zone.getId())
                 .param("active", active).param("sequence", sequence).param("now", timestamp(now))
                 .update();
     }
@@ -77,13 +79,16 @@ public class DoctorRepository {
      * availability read a doctor on every request; this saves them two of their round trips.
      */
     public Optional<Doctor> find(UUID id) {
-        record Row(UUID id, BigDecimal fee, String zone, boolean active, long sequence) {
+        record Row(UUID id, BigDecimal fee, String zone, boolean active, long sequence, String fullName,
+                   String specialization) {
         }
         Optional<Row> row = jdbc.sql("""
-                        SELECT id, consultation_fee, time_zone, is_active, sequence FROM doctor WHERE id = ?""")
+                        SELECT id, consultation_fee, time_zone, is_active, sequence, full_name, specialization
+                        FROM doctor WHERE id = ?""")
                 .param(id)
                 .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getBigDecimal("consultation_fee"),
-                        rs.getString("time_zone"), rs.getBoolean("is_active"), rs.getLong("sequence")))
+                        rs.getString("time_zone"), rs.getBoolean("is_active"), rs.getLong("sequence"),
+                        rs.getString("full_name"), rs.getString("specialization")))
                 .optional();
         if (row.isEmpty()) {
             return Optional.empty();
@@ -94,7 +99,22 @@ public class DoctorRepository {
             schedule = readSchedule(id, doctor.sequence());
         }
         return Optional.of(new Doctor(doctor.id(), doctor.fee(), doctor.active(), doctor.sequence(),
-                new Schedule(ZoneId.of(doctor.zone()), schedule.slots(), schedule.timeOff())));
+                new Schedule(ZoneId.of(doctor.zone()), schedule.slots(), schedule.timeOff()), doctor.fullName(),
+                doctor.specialization()));
+    }
+
+    /** Ids of a page of the active doctors, by name (unnamed last) then id. */
+    public List<UUID> activeIds(long offset, int limit) {
+        return jdbc.sql("""
+                        SELECT id FROM doctor WHERE is_active ORDER BY full_name NULLS LAST, id
+                        OFFSET ? LIMIT ?""")
+                .params(offset, limit)
+                .query((rs, n) -> rs.getObject("id", UUID.class))
+                .list();
+    }
+
+    public long countActive() {
+        return jdbc.sql("SELECT count(*) FROM doctor WHERE is_active").query(Long.class).single();
     }
 
     /** A doctor's slots and time off as of one version of the doctor. */
