@@ -47,6 +47,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
@@ -237,8 +238,9 @@ class FhirController {
         List<Resource> slots;
         try {
             RangeAvailability offers = availability.range(doctorId, range.from(), range.until());
+            Instant now = clock.instant();
             slots = offers.offers().stream()
-                    .map(offer -> (Resource) FhirResources.slot(doctorId, offer.time(), offer.free(), clock.instant()))
+                    .map(offer -> (Resource) FhirResources.slot(doctorId, offer.time(), offer.free(), now))
                     .toList();
         } catch (ResourceNotFoundException unknownDoctor) {
             slots = List.of();
