@@ -15,13 +15,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A patient's private calendar feed through the gateway: book, take the feed URL, read the feed without any token as
@@ -30,7 +30,6 @@ import static org.awaitility.Awaitility.await;
 class CalendarFeedE2ETest {
 
     private static final String PASSWORD = "Str0ng!Pass";
-    private static final Duration PROPAGATION = Duration.ofSeconds(60);
 
     private static Gateway gateway;
     private static RunningStack stack;
@@ -44,27 +43,14 @@ class CalendarFeedE2ETest {
 
     @Test
     void aPatientSubscribesToTheFeedSeesTheBookingAndRevokesIt() {
-        String doctorEmail = "doctor-" + UUID.randomUUID() + "@example.org";
-        String doctorId = gateway.register("DOCTOR", "Rafiq Islam", doctorEmail, PASSWORD);
-        String doctor = gateway.login(doctorEmail, PASSWORD);
         LocalDate date = LocalDate.now(ZoneId.of("Asia/Dhaka")).plusDays(3);
-        Gateway.Response profile = gateway.request("PUT", "/api/v1/doctors/me/profile/", Map.of(
-                "specialization", "MEDICINE", "license_number", "BMDC-" + Long.toString(System.nanoTime(), 36),
-                "experience_years", 5, "consultation_fee", "600", "qualification", "MBBS",
-                "time_zone", "Asia/Dhaka"), doctor, Map.of());
-        assertThat(profile.status()).as(profile.body()).isIn(200, 201);
-        Gateway.Response slot = gateway.postJson("/api/v1/doctors/me/time-slots/", Map.of(
-                "weekday", date.getDayOfWeek().name(), "start_time", "14:00", "end_time", "15:00",
-                "slot_minutes", 30), doctor);
-        assertThat(slot.status()).as(slot.body()).isEqualTo(201);
+        PublishedDoctor published = PublishedDoctor.publish(gateway, "Rafiq Islam", "MEDICINE", "600", date,
+                LocalTime.of(14, 0), LocalTime.of(15, 0));
+        String doctorId = published.id();
         String patientEmail = "patient-" + UUID.randomUUID() + "@example.org";
         gateway.register("PATIENT", "Sadia Rahman", patientEmail, PASSWORD);
         String patient = gateway.login(patientEmail, PASSWORD);
-        String availability = "/api/v1/doctors/" + doctorId + "/availability/?date=" + date;
-        await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(500)).until(() -> {
-            Gateway.Response free = gateway.get(availability);
-            return free.status() == 200 && free.json().get("slots").size() == 2;
-        });
+        published.awaitFreeSlots(gateway, date, 2);
         Gateway.Response booked = gateway.postJson("/api/v1/appointments/", Map.of("doctor_id", doctorId,
                 "date", date.toString(), "start_time", "14:30", "symptoms", "chest pain since Monday"), patient);
         assertThat(booked.status()).as(booked.body()).isEqualTo(201);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -59,19 +60,11 @@ class FhirE2ETest {
         assertThat(metadata.getFhirVersion().toCode()).isEqualTo("4.0.1");
         assertThat(metadata.getImplementation().getUrl()).isEqualTo(stack.gatewayUrl() + "/fhir/r4");
 
-        String doctorEmail = "doctor-" + UUID.randomUUID() + "@example.org";
-        String doctorId = gateway.register("DOCTOR", "Nasima Khatun", doctorEmail, PASSWORD);
-        String doctor = gateway.login(doctorEmail, PASSWORD);
         LocalDate date = LocalDate.now(ZoneId.of("Asia/Dhaka")).plusDays(4);
-        Gateway.Response profile = gateway.request("PUT", "/api/v1/doctors/me/profile/", Map.of(
-                "specialization", "CARDIOLOGY", "license_number", "BMDC-" + Long.toString(System.nanoTime(), 36),
-                "experience_years", 12, "consultation_fee", "900", "qualification", "MBBS, FCPS",
-                "time_zone", "Asia/Dhaka"), doctor, Map.of());
-        assertThat(profile.status()).as(profile.body()).isIn(200, 201);
-        Gateway.Response weekly = gateway.postJson("/api/v1/doctors/me/time-slots/", Map.of(
-                "weekday", date.getDayOfWeek().name(), "start_time", "14:00", "end_time", "15:00",
-                "slot_minutes", 30), doctor);
-        assertThat(weekly.status()).as(weekly.body()).isEqualTo(201);
+        PublishedDoctor published = PublishedDoctor.publish(gateway, "Nasima Khatun", "CARDIOLOGY", "900", date,
+                LocalTime.of(14, 0), LocalTime.of(15, 0));
+        String doctorId = published.id();
+        String doctor = published.token();
         String slots = "/fhir/r4/Slot?schedule=Schedule/" + doctorId + "&start=ge" + date + "&start=lt"
                 + date.plusDays(1);
         await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(500)).until(() -> {

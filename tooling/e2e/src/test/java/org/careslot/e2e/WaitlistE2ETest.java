@@ -6,6 +6,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -39,18 +40,11 @@ class WaitlistE2ETest {
     void aWaitingPatientIsToldWhenTheSlotIsFreedAndLeavesTheList() {
         String marker = "Wl" + Long.toString(System.nanoTime(), 36);
         String doctorName = "Nazmul Huda " + marker;
-        String doctorEmail = "doctor-" + UUID.randomUUID() + "@example.org";
-        String doctorId = gateway.register("DOCTOR", doctorName, doctorEmail, PASSWORD);
-        String doctor = gateway.login(doctorEmail, PASSWORD);
         LocalDate date = LocalDate.now(ZoneId.of("Asia/Dhaka")).plusDays(4);
-        Gateway.Response profile = gateway.request("PUT", "/api/v1/doctors/me/profile/", Map.of(
-                "specialization", "MEDICINE", "license_number", "BMDC-" + marker, "experience_years", 5,
-                "consultation_fee", "600", "qualification", "MBBS", "time_zone", "Asia/Dhaka"), doctor, Map.of());
-        assertThat(profile.status()).as(profile.body()).isIn(200, 201);
-        Gateway.Response slot = gateway.postJson("/api/v1/doctors/me/time-slots/", Map.of(
-                "weekday", date.getDayOfWeek().name(), "start_time", "10:00", "end_time", "10:30",
-                "slot_minutes", 30), doctor);
-        assertThat(slot.status()).as(slot.body()).isEqualTo(201);
+        PublishedDoctor published = PublishedDoctor.publish(gateway, doctorName, "MEDICINE", "600", date,
+                LocalTime.of(10, 0), LocalTime.of(10, 30));
+        String doctorId = published.id();
+        String doctor = published.token();
         String aEmail = "patient-" + UUID.randomUUID() + "@example.org";
         gateway.register("PATIENT", "Arif Hossain", aEmail, PASSWORD);
         String a = gateway.login(aEmail, PASSWORD);
@@ -59,11 +53,7 @@ class WaitlistE2ETest {
         String b = gateway.login(bEmail, PASSWORD);
 
         // A books the day's only time
-        String availability = "/api/v1/doctors/" + doctorId + "/availability/?date=" + date;
-        await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(500)).until(() -> {
-            Gateway.Response free = gateway.get(availability);
-            return free.status() == 200 && free.json().get("slots").size() == 1;
-        });
+        published.awaitFreeSlots(gateway, date, 1);
         Gateway.Response booked = gateway.postJson("/api/v1/appointments/", Map.of("doctor_id", doctorId,
                 "date", date.toString(), "start_time", "10:00"), a);
         assertThat(booked.status()).as(booked.body()).isEqualTo(201);
