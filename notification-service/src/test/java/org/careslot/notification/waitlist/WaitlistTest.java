@@ -256,6 +256,32 @@ class WaitlistTest extends NotificationIntegrationTest {
     }
 
     @Test
+    void aWaiterWhoseAccountWasDeactivatedIsPassedOver() {
+        Person doctor = person("DOCTOR", "Sabrina Sultana");
+        TestUser goneUser = KeycloakTokens.shared().createUser("PATIENT");
+        TestUser nextUser = KeycloakTokens.shared().createUser("PATIENT");
+        Person gone = person(UUID.fromString(goneUser.id()), "PATIENT", goneUser.email(), "Karim Ali");
+        Person next = person(UUID.fromString(nextUser.id()), "PATIENT", nextUser.email(), "Rahim Uddin");
+        Person canceller = person("PATIENT", "Farhana Akter");
+        Instant startsAt = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
+        LocalDate date = LocalDate.ofInstant(startsAt, DHAKA);
+        String goneEntry = join(doctor, date.toString(), token(goneUser)).json().get("id").asString();
+        String nextEntry = join(doctor, date.toString(), token(nextUser)).json().get("id").asString();
+        contacts.userChanged(new org.careslot.notification.contact.UserSnapshot(gone.id(), gone.email(),
+                gone.fullName(), gone.phone(), "PATIENT", false, List.of("EMAIL")), 2);
+        UUID id = UUID.randomUUID();
+        UpstreamEvents.publish(APPOINTMENTS, "appointment.booked", id.toString(), 1,
+                appointmentData(id, doctor, canceller, startsAt, "PENDING"));
+        UpstreamEvents.publish(APPOINTMENTS, "appointment.cancelled", id.toString(), 2,
+                appointmentData(id, doctor, canceller, startsAt, "CANCELLED"));
+
+        await().atMost(SOON).until(() -> freedSubjects(next).size() == 1);
+        assertThat(status(nextEntry)).isEqualTo("NOTIFIED");
+        assertThat(status(goneEntry)).isEqualTo("WAITING");
+        assertThat(freedSubjects(gone)).isEmpty();
+    }
+
+    @Test
     void aRescheduleToAnotherDateFreesTheOldSlotAndBookingFulfilsTheBookersEntry() {
         Person doctor = person("DOCTOR", "Sabrina Sultana");
         TestUser waiterUser = KeycloakTokens.shared().createUser("PATIENT");

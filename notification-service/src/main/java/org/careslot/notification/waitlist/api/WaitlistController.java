@@ -38,7 +38,8 @@ class WaitlistController {
             slot the earliest-joined WAITING entry of that doctor and date is told, first come, first served, one \
             entry per freed slot: it becomes NOTIFIED and leaves the queue (join again to wait for another); the \
             next freed slot goes to the next entry. The patient who freed the slot is never told about it, nor is \
-            anyone about a slot that has already started. The notice (e-mail and/or SMS, the patient's \
+            anyone about a slot that has already started; entries of deactivated accounts are passed over (they \
+            keep their place). The notice (e-mail and/or SMS, the patient's \
             notification_channels) names the doctor and the slot's date and time and says it can be booked now; \
             whoever books first gets it. This service learns of appointments and accounts from events, so a \
             change elsewhere may take a moment to count here.""";

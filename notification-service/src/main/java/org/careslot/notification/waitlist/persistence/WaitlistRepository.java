@@ -67,13 +67,16 @@ public class WaitlistRepository {
     /**
      * The WAITING entries of one doctor and date in joining order, locked: two freed slots of the same day handled at
      * once are served one after the other, and the second sees the first one's head gone (READ COMMITTED re-checks
-     * {@code status} on the row version it waited for).
+     * {@code status} on the row version it waited for). Entries of patients whose account is deactivated are passed
+     * over (a notice to them would fail and the slot would be offered to nobody); they keep their place should the
+     * account come back.
      */
     public List<WaitingEntry> lockQueue(UUID doctorId, LocalDate date) {
         return jdbc.sql("""
-                        SELECT id, patient_id FROM waitlist_entry
-                        WHERE doctor_id = :doctor AND date = :date AND status = 'WAITING'
-                        ORDER BY queue_position FOR UPDATE""")
+                        SELECT w.id, w.patient_id FROM waitlist_entry w
+                        WHERE w.doctor_id = :doctor AND w.date = :date AND w.status = 'WAITING'
+                          AND NOT EXISTS (SELECT 1 FROM contact c WHERE c.user_id = w.patient_id AND NOT c.is_active)
+                        ORDER BY w.queue_position FOR UPDATE OF w""")
                 .param("doctor", doctorId).param("date", date)
                 .query((rs, n) -> new WaitingEntry(rs.getObject("id", UUID.class),
                         rs.getObject("patient_id", UUID.class)))
