@@ -157,8 +157,9 @@ public class ReminderDelivery {
             log.warn("reminder {}: sent, but its claim had expired and was taken over", reminder.id());
             return;
         }
-        meters.counter("careslot.reminders.sent", "kind", reminder.kind().name()).increment();
-        meters.timer("careslot.reminders.delivery.delay", "kind", reminder.kind().name())
+        meters.counter("careslot.reminders.sent", "kind", reminder.kind().name(),
+                "channel", reminder.channel()).increment();
+        meters.timer("careslot.reminders.delivery.delay", "kind", reminder.kind().name(), "channel", reminder.channel())
                 .record(Duration.between(reminder.dueAt(), sentAt).abs());
         log.info("reminder {} ({} of appointment {}, {}) sent, attempt {}", reminder.id(), reminder.kind(),
                 reminder.appointmentId(), reminder.channel(), reminder.attempts());
@@ -182,9 +183,11 @@ public class ReminderDelivery {
             log.warn("reminder {}: attempt failed, but its claim had expired and was taken over", reminder.id());
             return;
         }
-        meters.counter("careslot.reminders.attempts.failed", "kind", reminder.kind().name()).increment();
+        meters.counter("careslot.reminders.attempts.failed", "kind", reminder.kind().name(),
+                "channel", reminder.channel()).increment();
         if (next == null) {
-            meters.counter("careslot.reminders.failed", "kind", reminder.kind().name()).increment();
+            meters.counter("careslot.reminders.failed", "kind", reminder.kind().name(),
+                    "channel", reminder.channel()).increment();
             log.warn("reminder {} ({} of appointment {}, {}) FAILED after attempt {}: {}", reminder.id(),
                     reminder.kind(), reminder.appointmentId(), reminder.channel(), reminder.attempts(), reason);
         } else {

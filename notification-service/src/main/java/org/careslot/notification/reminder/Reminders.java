@@ -83,7 +83,8 @@ public class Reminders {
             for (String channel : channels) {
                 if (reminders.insert(UUID.randomUUID(), appointment.id(), message, recipient, channel,
                         appointment.startsAt(), sequence, now)) {
-                    meters.counter("careslot.reminders.scheduled", "kind", message.kind().name()).increment();
+                    meters.counter("careslot.reminders.scheduled", "kind", message.kind().name(),
+                            "channel", channel).increment();
                 }
             }
         }
@@ -104,7 +105,8 @@ public class Reminders {
         for (String channel : channels) {
             if (reminders.insert(UUID.randomUUID(), appointmentId, notice, patientId, channel, slotStart, sequence,
                     now)) {
-                meters.counter("careslot.reminders.scheduled", "kind", notice.kind().name()).increment();
+                meters.counter("careslot.reminders.scheduled", "kind", notice.kind().name(),
+                        "channel", channel).increment();
             }
         }
     }

@@ -332,7 +332,8 @@ class ReminderDeliveryTest extends NotificationIntegrationTest {
     }
 
     static double reminders(PrometheusScrape scrape, String metric) {
-        return scrape.value(metric, "kind", "REMINDER", "application", "notification-service").orElse(0);
+        return scrape.value(metric, "kind", "REMINDER", "channel", "EMAIL", "application", "notification-service")
+                .orElse(0);
     }
 
     static AppointmentSnapshot withStatus(AppointmentSnapshot a, String status) {

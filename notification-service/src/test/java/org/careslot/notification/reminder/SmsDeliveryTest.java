@@ -9,6 +9,8 @@ import org.careslot.notification.reminder.domain.MessageText;
 import org.careslot.platform.testkit.EventContract;
 import org.careslot.platform.testkit.events.UpstreamEvents;
 import org.careslot.platform.testkit.events.UpstreamEvents.Sent;
+import org.careslot.platform.testkit.http.ServiceHttp;
+import org.careslot.platform.testkit.metrics.PrometheusScrape;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -56,6 +58,8 @@ class SmsDeliveryTest extends NotificationIntegrationTest {
         Person patient = person("PATIENT", "Rahim Uddin", List.of("EMAIL", "SMS"));
         UUID id = UUID.randomUUID();
         Instant startsAt = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
+        ServiceHttp http = new ServiceHttp(port);
+        PrometheusScrape before = PrometheusScrape.of(http);
 
         apply(AppointmentChange.BOOKED, appointment(id, doctor, patient, startsAt, "PENDING"), 1);
 
@@ -89,6 +93,17 @@ class SmsDeliveryTest extends NotificationIntegrationTest {
         assertThat(sms().to(doctor.phone())).isEmpty();
         assertThat(subjectsTo(patient.email())).hasSize(2);
         assertThat(subjectsTo(doctor.email())).hasSize(1);
+        // the metrics tell the channels apart (counted after the row commits: wait for the scrape)
+        await().atMost(SOON).until(() -> {
+            PrometheusScrape now = PrometheusScrape.of(http);
+            return sentBySms(now, "BOOKED") >= sentBySms(before, "BOOKED") + 1
+                    && sentBySms(now, "REMINDER") >= sentBySms(before, "REMINDER") + 1;
+        });
+    }
+
+    static double sentBySms(PrometheusScrape scrape, String kind) {
+        return scrape.value("careslot_reminders_sent_total", "kind", kind, "channel", "SMS", "application",
+                "notification-service").orElse(0);
     }
 
     @Test
