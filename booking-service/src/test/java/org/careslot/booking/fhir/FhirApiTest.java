@@ -196,6 +196,19 @@ class FhirApiTest extends BookingIntegrationTest {
         Bundle byId = parse(fhirGet("Appointment?_id=" + id, otherPatient), Bundle.class);
         assertThat(byId.getTotal()).isZero();
         assertThat(parse(fhirGet("Appointment?_id=" + id, patient), Bundle.class).getTotal()).isEqualTo(1);
+
+        // by date (the appointment's date in the doctor's zone), exact or as bounds, also with _id
+        LocalDate day = daysAhead(2);
+        for (String dates : List.of("date=" + day, "date=ge" + day + "&date=lt" + day.plusDays(1),
+                "date=le" + day, "_id=" + id + "&date=" + day)) {
+            assertThat(parse(fhirGet("Appointment?" + dates, patient), Bundle.class).getTotal()).as(dates)
+                    .isEqualTo(1);
+        }
+        for (String dates : List.of("date=" + day.plusDays(1), "date=lt" + day, "_id=" + id + "&date=gt" + day)) {
+            assertThat(parse(fhirGet("Appointment?" + dates, patient), Bundle.class).getTotal()).as(dates).isZero();
+        }
+        badRequestNaming(fhirGet("Appointment?date=ge" + day + "&date=lt" + day, patient), "date");
+        badRequestNaming(fhirGet("Appointment?date=tomorrow", patient), "date");
     }
 
     @Test

@@ -271,8 +271,10 @@ class FhirController {
     @GetMapping("/fhir/r4/Appointment")
     @Operation(summary = "Search the caller's appointments as FHIR Appointment (PATIENT, DOCTOR own; ADMIN all)",
             description = "A searchset Bundle by start: a patient's and a doctor's own appointments, every one for "
-                    + "ADMIN; patient, practitioner and status narrow it (never widen it); _id finds one (empty when "
-                    + "not the caller's). Paged with _count (1-100, default 20) and _page, links self and next.")
+                    + "ADMIN; patient, practitioner, status and date narrow it (never widen it); _id finds one "
+                    + "(empty when not the caller's). date is the appointment's date in the doctor's time zone: "
+                    + "date=2026-12-03, or bounds such as date=ge2026-12-01&date=lt2026-12-08 (ge, gt, lt, le). "
+                    + "Paged with _count (1-100, default 20) and _page, links self and next.")
     @Parameter(name = "_id", in = ParameterIn.QUERY, description = "the appointment's id",
             schema = @Schema(type = "string", format = "uuid"))
     @Parameter(name = "patient", in = ParameterIn.QUERY, description = "Patient/{id}",
@@ -281,6 +283,8 @@ class FhirController {
             schema = @Schema(type = "string", example = "Practitioner/3f2c0a34-9c1e-4d4b-8f2a-6a1d2b3c4d5e"))
     @Parameter(name = "status", in = ParameterIn.QUERY, description = "pending, booked, cancelled, fulfilled or noshow",
             schema = @Schema(type = "string", example = "booked"))
+    @Parameter(name = "date", in = ParameterIn.QUERY, description = "YYYY-MM-DD with an optional prefix eq, ge, gt, "
+            + "lt or le; twice for a range", schema = @Schema(type = "string", example = "ge2026-12-01"))
     @Parameter(name = "_count", in = ParameterIn.QUERY, schema = @Schema(type = "integer", example = "20"))
     @Parameter(name = "_page", in = ParameterIn.QUERY, schema = @Schema(type = "integer", example = "1"))
     @ApiResponse(responseCode = "200", description = "Bundle (searchset) of Appointment", content = @Content(
@@ -290,13 +294,14 @@ class FhirController {
     ResponseEntity<String> appointments(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query,
                                         @Parameter(hidden = true) CurrentUser caller) {
         SearchParameters parameters = SearchParameters.of(query,
-                Set.of("_id", "patient", "practitioner", "status", "_count", "_page"), Set.of());
+                Set.of("_id", "patient", "practitioner", "status", "date", "_count", "_page"), Set.of("date"));
         Optional<UUID> id = parameters.id("_id");
         UUID patient = parameters.reference("patient", "Patient").orElse(null);
         UUID doctor = parameters.reference("practitioner", "Practitioner").orElse(null);
         AppointmentStatus status = parameters.text("status").map(code -> FhirResources.appointmentStatus(code)
                 .orElseThrow(() -> new InvalidSearchException("status",
                         "Must be one of pending, booked, cancelled, fulfilled, noshow."))).orElse(null);
+        SearchParameters.DateBounds dates = parameters.dateBounds("date");
         int count = parameters.count();
         int page = parameters.page();
         List<Resource> matches;
@@ -305,13 +310,15 @@ class FhirController {
             Optional<Appointment> found = visible(caller, id.get())
                     .filter(a -> patient == null || a.patientId().equals(patient))
                     .filter(a -> doctor == null || a.doctorId().equals(doctor))
-                    .filter(a -> status == null || a.status() == status);
+                    .filter(a -> status == null || a.status() == status)
+                    .filter(a -> dates.from() == null || !a.date().isBefore(dates.from()))
+                    .filter(a -> dates.to() == null || !a.date().isAfter(dates.to()));
             total = found.isPresent() ? 1 : 0;
             matches = page == 1 ? found.map(a -> (Resource) FhirResources.appointment(a)).stream().toList()
                     : List.of();
         } else {
             AppointmentQueries.Page found = appointments.list(caller, new ListRequest(
-                    status == null ? null : status.name(), doctor, patient, null, null, "starts_at"),
+                    status == null ? null : status.name(), doctor, patient, dates.from(), dates.to(), "starts_at"),
                     new PageQuery(page, count));
             total = found.count();
             matches = found.appointments().stream().map(a -> (Resource) FhirResources.appointment(a)).toList();

@@ -51,7 +51,9 @@ public final class Capabilities {
                 .addSearchParam(param("patient", Enumerations.SearchParamType.REFERENCE, "Patient/{id}"))
                 .addSearchParam(param("practitioner", Enumerations.SearchParamType.REFERENCE, "Practitioner/{id}"))
                 .addSearchParam(param("status", Enumerations.SearchParamType.TOKEN,
-                        "pending, booked, cancelled, fulfilled or noshow"));
+                        "pending, booked, cancelled, fulfilled or noshow"))
+                .addSearchParam(param("date", Enumerations.SearchParamType.DATE,
+                        "the appointment's date in the doctor's time zone: YYYY-MM-DD, prefixes eq, ge, gt, lt, le"));
         return statement;
     }
 

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * The query parameters of one FHIR search, checked against what the resource supports: an unknown parameter, a
- * repeated one (except {@code start} of Slot), a malformed reference, id, date or count is an
- * {@link InvalidSearchException} naming the parameter. Plain Java.
+ * repeated one (except {@code start} of Slot and {@code date} of Appointment), a malformed reference, id, date or
+ * count is an {@link InvalidSearchException} naming the parameter. Plain Java.
  */
 public final class SearchParameters {
 
@@ -28,6 +28,7 @@ public final class SearchParameters {
     private static final Set<String> COMMON = Set.of("_format");
     private static final Set<String> JSON_FORMATS = Set.of("json", "application/json", "application/fhir+json",
             "application/json+fhir");
+    private static final Set<String> DATE_PREFIXES = Set.of("eq", "ge", "gt", "lt", "le");
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
             + "[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
@@ -160,6 +161,53 @@ public final class SearchParameters {
 
     /** Dates [from, until). */
     public record DateRange(LocalDate from, LocalDate until) {
+    }
+
+    /**
+     * The bounds of an Appointment search by {@code date} (the appointment's date in the doctor's time zone): at
+     * most one lower bound ({@code ge}, {@code gt}) and one upper bound ({@code lt}, {@code le}), or one exact date
+     * (no prefix, or {@code eq}). Either bound may be missing; both are inclusive here.
+     */
+    public DateBounds dateBounds(String name) {
+        LocalDate from = null;
+        LocalDate to = null;
+        boolean exact = false;
+        for (String raw : all(name)) {
+            String value = raw == null ? "" : raw.strip();
+            boolean prefixed = !value.isEmpty() && Character.isLetter(value.charAt(0));
+            String prefix = prefixed ? value.substring(0, Math.min(2, value.length())) : "eq";
+            if (!DATE_PREFIXES.contains(prefix)) {
+                throw new InvalidSearchException(name, "Must be YYYY-MM-DD with prefix eq, ge, gt, lt or le, not '"
+                        + value + "'.");
+            }
+            LocalDate date = date(name, prefixed ? value.substring(prefix.length()) : value);
+            boolean lower = prefix.equals("ge") || prefix.equals("gt");
+            boolean upper = prefix.equals("lt") || prefix.equals("le");
+            if (exact || (prefix.equals("eq") && (from != null || to != null)) || (lower && from != null)
+                    || (upper && to != null)) {
+                throw new InvalidSearchException(name, "Give one exact date, or at most one lower (ge, gt) and one "
+                        + "upper (lt, le) bound.");
+            }
+            switch (prefix) {
+                case "ge" -> from = date;
+                case "gt" -> from = date.plusDays(1);
+                case "lt" -> to = date.minusDays(1);
+                case "le" -> to = date;
+                default -> {
+                    from = date;
+                    to = date;
+                    exact = true;
+                }
+            }
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new InvalidSearchException(name, "The upper bound must not be before the lower bound.");
+        }
+        return new DateBounds(from, to);
+    }
+
+    /** Dates [from, to], either end open when null. */
+    public record DateBounds(LocalDate from, LocalDate to) {
     }
 
     private int number(String name, int fallback) {

@@ -50,6 +50,38 @@ class SearchParametersTest {
         rejects(() -> slot("x", "lt2027-01-02").startRange(), "start");
     }
 
+    static SearchParameters appointmentDates(String... dates) {
+        return SearchParameters.of(Map.of("date", List.of(dates)), Set.of("date"), Set.of("date"));
+    }
+
+    @Test
+    void appointmentDatesAreOneDayOrInclusiveBoundsEitherOpen() {
+        LocalDate day = LocalDate.of(2026, 12, 3);
+        assertThat(appointmentDates("2026-12-03").dateBounds("date"))
+                .isEqualTo(new SearchParameters.DateBounds(day, day));
+        assertThat(appointmentDates("eq2026-12-03").dateBounds("date"))
+                .isEqualTo(new SearchParameters.DateBounds(day, day));
+        assertThat(appointmentDates("lt2026-12-10", "ge2026-12-03").dateBounds("date"))
+                .isEqualTo(new SearchParameters.DateBounds(day, LocalDate.of(2026, 12, 9)));
+        assertThat(appointmentDates("gt2026-12-02", "le2026-12-03").dateBounds("date"))
+                .isEqualTo(new SearchParameters.DateBounds(day, day));
+        assertThat(appointmentDates("ge2026-12-03").dateBounds("date"))
+                .isEqualTo(new SearchParameters.DateBounds(day, null));
+        assertThat(SearchParameters.of(Map.of(), Set.of("date"), Set.of("date")).dateBounds("date"))
+                .isEqualTo(new SearchParameters.DateBounds(null, null));
+    }
+
+    @Test
+    void aMalformedContradictoryOrInvertedDateNamesDate() {
+        rejects(() -> appointmentDates("2026-13-03").dateBounds("date"), "date");
+        rejects(() -> appointmentDates("sa2026-12-03").dateBounds("date"), "date");
+        rejects(() -> appointmentDates("ge").dateBounds("date"), "date");
+        rejects(() -> appointmentDates("").dateBounds("date"), "date");
+        rejects(() -> appointmentDates("2026-12-03", "ge2026-12-01").dateBounds("date"), "date");
+        rejects(() -> appointmentDates("ge2026-12-01", "gt2026-12-02").dateBounds("date"), "date");
+        rejects(() -> appointmentDates("ge2026-12-05", "lt2026-12-05").dateBounds("date"), "date");
+    }
+
     @Test
     void unknownOrRepeatedParametersAreNamed() {
         rejects(() -> SearchParameters.of(Map.of("name", List.of("x")), Set.of("_id"), Set.of()), "name");
