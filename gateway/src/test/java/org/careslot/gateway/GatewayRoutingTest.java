@@ -136,6 +136,7 @@ class GatewayRoutingTest {
             "GET,  /fhir/r4/PractitionerRole?practitioner=Practitioner/d1, booking",
             "GET,  /fhir/r4/Schedule/d1,                        booking",
             "GET,  /fhir/r4/Slot?schedule=Schedule/d1&start=ge2026-12-03&start=lt2026-12-10, booking",
+            "GET,  /fhir/r4/Slot/d1-20261203T0930,              booking",
     })
     void publicEndpointsPassWithoutToken(String method, String pathAndQuery, String service) {
         HttpResponse<String> response = gateway.send(gateway.request(pathAndQuery)

@@ -122,6 +122,16 @@ class FhirApiTest extends BookingIntegrationTest {
         assertThat(slots).allSatisfy(slot -> assertThat(slot.getSchedule().getReference())
                 .isEqualTo("Schedule/" + doctor.id()));
         assertThat(answer.body()).contains("\"start\":\"" + day + "T09:30:00+06:00\"");
+        // every entry's fullUrl reads that Slot
+        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+            Answer read = fhirGet(entry.getFullUrl().substring(entry.getFullUrl().indexOf("/fhir/r4/")
+                    + "/fhir/r4/".length()), null);
+            assertThat(read.status()).as(read.body()).isEqualTo(200);
+            assertThat(parse(read, Slot.class).getStatus()).isEqualTo(((Slot) entry.getResource()).getStatus());
+        }
+        outcome(fhirGet("Slot/" + doctor.id() + "-" + day.toString().replace("-", "") + "T0945", null), 404);
+        outcome(fhirGet("Slot/" + UUID.randomUUID() + "-" + day.toString().replace("-", "") + "T0930", null), 404);
+        outcome(fhirGet("Slot/not-a-slot", null), 404);
 
         // the same as the availability API offers
         JsonNode free = http.get("/api/v1/doctors/" + doctor.id() + "/availability/?date=" + day, null).json()

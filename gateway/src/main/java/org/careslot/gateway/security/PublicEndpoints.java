@@ -32,7 +32,7 @@ public final class PublicEndpoints {
                 ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, bothForms("/fhir/r4/metadata",
                         "/fhir/r4/Practitioner", "/fhir/r4/Practitioner/{id}", "/fhir/r4/PractitionerRole",
                         "/fhir/r4/PractitionerRole/{id}", "/fhir/r4/Schedule", "/fhir/r4/Schedule/{id}",
-                        "/fhir/r4/Slot")),
+                        "/fhir/r4/Slot", "/fhir/r4/Slot/{id}")),
                 // Swagger UI (at /v1/) and its assets, each service's OpenAPI, probes and metrics
                 ServerWebExchangeMatchers.pathMatchers("/v1", "/v1/**", "/v3/api-docs", "/v3/api-docs/**",
                         "/actuator/health", "/actuator/health/**", "/actuator/prometheus")));

@@ -181,6 +181,7 @@ class SecurityE2ETest {
             new Endpoint("GET", "/fhir/r4/Schedule/{doctor_id}/", ANYONE, Owner.NONE, null),
             new Endpoint("GET", "/fhir/r4/Slot/?schedule=Schedule/{doctor_id}&start=ge{date}&start=le{date}", ANYONE,
                     Owner.NONE, null),
+            new Endpoint("GET", "/fhir/r4/Slot/{fhir_slot_id}/", ANYONE, Owner.NONE, null),
             new Endpoint("GET", "/fhir/r4/Appointment/", AUTHENTICATED, Owner.NONE, null),
             new Endpoint("GET", "/fhir/r4/Appointment/{appointment_id}/", AUTHENTICATED, Owner.PATIENT, null),
             // notification-service
@@ -242,6 +243,8 @@ class SecurityE2ETest {
         ids.put("doctor_id", doctorId);
         ids.put("user_id", patientId);
         ids.put("date", date.toString());
+        // the Slot of the doctor's 09:30 on that date ({doctor id}-{local start}, as the Slot search names it)
+        ids.put("fhir_slot_id", doctorId + "-" + date.toString().replace("-", "") + "T0930");
         ids.put("month", YearMonth.from(date).toString());
         Map<String, Object> location = gateway.firstLocation();
         ids.put("division_id", location.get("division_id").toString());

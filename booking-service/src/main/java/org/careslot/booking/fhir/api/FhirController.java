@@ -19,6 +19,7 @@ import org.careslot.booking.doctor.Doctor;
 import org.careslot.booking.doctor.DoctorDirectory;
 import org.careslot.booking.fhir.domain.Capabilities;
 import org.careslot.booking.fhir.domain.FhirResources;
+import org.careslot.booking.fhir.domain.FhirResources.SlotKey;
 import org.careslot.booking.fhir.domain.InvalidSearchException;
 import org.careslot.booking.fhir.domain.SearchParameters;
 import org.careslot.booking.fhir.domain.SearchParameters.DateRange;
@@ -207,6 +208,27 @@ class FhirController {
             mediaType = FHIR_JSON_TYPE, schema = @Schema(type = "object", description = "FHIR R4 OperationOutcome")))
     ResponseEntity<String> schedules(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         return doctorSearch("Schedule", query, "actor", doctor -> FhirResources.schedule(doctor, today(doctor)));
+    }
+
+    @GetMapping("/fhir/r4/Slot/{id}")
+    @SecurityRequirements
+    @Operation(summary = "One start of a doctor's grid as FHIR Slot (public)",
+            description = "id as in the Slot search's entries: {doctor id}-{local start yyyyMMddTHHmm}. The status "
+                    + "is worked out now, as in the search. An id that names no start of the doctor's current weekly "
+                    + "grid, or an unknown or inactive doctor → 404 OperationOutcome.")
+    @ApiResponse(responseCode = "200", description = "Slot", content = @Content(mediaType = FHIR_JSON_TYPE,
+            schema = @Schema(type = "object", description = "FHIR R4 Slot")))
+    @ApiResponse(responseCode = "404", description = "OperationOutcome", content = @Content(
+            mediaType = FHIR_JSON_TYPE, schema = @Schema(type = "object", description = "FHIR R4 OperationOutcome")))
+    ResponseEntity<String> slot(@PathVariable String id) {
+        SlotKey key = FhirResources.slotKey(id).orElseThrow(() -> new ResourceNotFoundException("Slot"));
+        LocalDate date = key.start().toLocalDate();
+        Instant now = clock.instant();
+        return availability.range(key.doctorId(), date, date.plusDays(1)).offers().stream()
+                .filter(offer -> offer.time().startsAt().toLocalDateTime().equals(key.start()))
+                .findFirst()
+                .map(offer -> ok(FhirResources.slot(key.doctorId(), offer.time(), offer.free(), now)))
+                .orElseThrow(() -> new ResourceNotFoundException("Slot"));
     }
 
     @GetMapping("/fhir/r4/Slot")

@@ -32,21 +32,21 @@ public final class Capabilities {
                 + SearchParameters.DEFAULT_COUNT + ") and _page (1-based).");
         rest.getSecurity().setDescription("OAuth2 bearer token from Keycloak (realm appointments) for Appointment.");
 
-        resource(rest, "Practitioner", true)
+        resource(rest, "Practitioner")
                 .addSearchParam(param("_id", Enumerations.SearchParamType.TOKEN, "the doctor's id"));
-        resource(rest, "PractitionerRole", true)
+        resource(rest, "PractitionerRole")
                 .addSearchParam(param("_id", Enumerations.SearchParamType.TOKEN, "the doctor's id"))
                 .addSearchParam(param("practitioner", Enumerations.SearchParamType.REFERENCE, "Practitioner/{id}"));
-        resource(rest, "Schedule", true)
+        resource(rest, "Schedule")
                 .addSearchParam(param("_id", Enumerations.SearchParamType.TOKEN, "the doctor's id"))
                 .addSearchParam(param("actor", Enumerations.SearchParamType.REFERENCE, "Practitioner/{id}"));
-        resource(rest, "Slot", false)
+        resource(rest, "Slot")
                 .addSearchParam(param("schedule", Enumerations.SearchParamType.REFERENCE,
                         "Schedule/{id} (required)"))
                 .addSearchParam(param("start", Enumerations.SearchParamType.DATE,
                         "required twice: start=geYYYY-MM-DD&start=ltYYYY-MM-DD, at most "
                                 + SearchParameters.MAX_SLOT_DAYS + " days, dates in the doctor's time zone"));
-        resource(rest, "Appointment", true)
+        resource(rest, "Appointment")
                 .addSearchParam(param("_id", Enumerations.SearchParamType.TOKEN, "the appointment's id"))
                 .addSearchParam(param("patient", Enumerations.SearchParamType.REFERENCE, "Patient/{id}"))
                 .addSearchParam(param("practitioner", Enumerations.SearchParamType.REFERENCE, "Practitioner/{id}"))
@@ -58,11 +58,9 @@ public final class Capabilities {
     }
 
     private static CapabilityStatementRestResourceComponent resource(
-            CapabilityStatement.CapabilityStatementRestComponent rest, String type, boolean read) {
+            CapabilityStatement.CapabilityStatementRestComponent rest, String type) {
         CapabilityStatementRestResourceComponent resource = rest.addResource().setType(type);
-        if (read) {
-            resource.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
-        }
+        resource.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
         resource.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
         return resource;
     }

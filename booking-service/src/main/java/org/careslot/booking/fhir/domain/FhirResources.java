@@ -25,9 +25,11 @@ import org.hl7.fhir.r4.model.Schedule;
 import org.hl7.fhir.r4.model.Slot;
 import org.hl7.fhir.r4.model.TimeType;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
@@ -168,6 +170,24 @@ public final class FhirResources {
     /** {doctor id}-{local start yyyyMMddTHHmm}: stable for a grid start, within FHIR's 64-character id limit. */
     static String slotId(UUID doctorId, SlotTime time) {
         return doctorId + "-" + time.startsAt().toLocalDateTime().format(SLOT_ID_TIME);
+    }
+
+    /** What a Slot id names: the doctor and the local start of one grid start. */
+    public record SlotKey(UUID doctorId, LocalDateTime start) {
+    }
+
+    /** The doctor and local start a Slot id names; empty for anything {@link #slotId} cannot have produced. */
+    public static Optional<SlotKey> slotKey(String id) {
+        // a UUID is 36 characters, then '-' and the 13 of yyyyMMddTHHmm
+        if (id == null || id.length() != 36 + 1 + 13 || id.charAt(36) != '-') {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new SlotKey(UUID.fromString(id.substring(0, 36)),
+                    LocalDateTime.parse(id.substring(37), SLOT_ID_TIME)));
+        } catch (IllegalArgumentException | DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -182,6 +182,13 @@ class FhirResourcesTest {
         assertThat(FhirResources.slot(DOCTOR, nine, false, before).getStatus()).isEqualTo(Slot.SlotStatus.BUSY);
         assertThat(FhirResources.slot(DOCTOR, nine, false, after).getStatus())
                 .isEqualTo(Slot.SlotStatus.BUSYUNAVAILABLE);
+        // its id reads back as the doctor and local start it names; anything else names nothing
+        assertThat(FhirResources.slotKey(free.getIdElement().getIdPart())).contains(
+                new FhirResources.SlotKey(DOCTOR, LocalDate.of(2026, 12, 7).atTime(9, 0)));
+        for (String other : new String[] {"", DOCTOR.toString(), DOCTOR + "-20261307T0900",
+                DOCTOR + "_20261207T0900", "not-a-uuid-at-all-not-a-uuid-at-all-20261207T0900", DOCTOR + "-2026"}) {
+            assertThat(FhirResources.slotKey(other)).as(other).isEmpty();
+        }
     }
 
     @Test
