@@ -49,7 +49,7 @@ final class RunningStack {
 
     static synchronized RunningStack get() {
         if (shared == null) {
-            shared = start();
+            shared = startOnFreePorts();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "e2e-stack-stop"));
         }
         return shared;
@@ -160,6 +160,22 @@ final class RunningStack {
 
     private static Path projectRoot() {
         return Path.of(System.getProperty("careslot.e2e.project-root", "../..")).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Ports are picked free before the launcher binds them, so another program can take one in between (the launcher
+     * then refuses to start: "ports already in use"). Then once more, on other free ports.
+     */
+    private static RunningStack startOnFreePorts() {
+        try {
+            return start();
+        } catch (IllegalStateException e) {
+            if (!String.valueOf(e.getMessage()).contains("ports already in use")) {
+                throw e;
+            }
+            System.out.println("e2e: a port was taken before the launcher bound it; starting on other ports");
+            return start();
+        }
     }
 
     private static RunningStack start() {
